@@ -1,0 +1,84 @@
+package org.edgeslice.onem2m.notification;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import org.edgeslice.onem2m.common.Json;
+
+/**
+ * {@link NotificationSender} over HTTP (TS-0009 §6: NOTIFY = POST with {@code Content-Type: application/json} and
+ * no {@code ty}). One {@link HttpClient} for the sender's lifetime, so connections to a receiver are kept alive
+ * and reused.
+ */
+public final class HttpNotificationSender implements NotificationSender {
+    private final HttpClient client;
+    private final Duration timeout;
+    private final String releaseVersion;
+
+    public HttpNotificationSender(Duration connectTimeout, Duration requestTimeout, String releaseVersion) {
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.timeout = requestTimeout;
+        this.releaseVersion = releaseVersion;
+    }
+
+    public HttpNotificationSender() {
+        this(Duration.ofSeconds(2), Duration.ofSeconds(5), "3");
+    }
+
+    @Override
+    public DeliveryResult send(URI target, String originator, String requestId, JsonNode body) {
+        String scheme = target.getScheme();
+        if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
+            return DeliveryResult.failed("unsupported scheme in " + target);
+        }
+        HttpRequest request = HttpRequest.newBuilder(target)
+                .timeout(timeout)
+                .header("X-M2M-Origin", originator)
+                .header("X-M2M-RI", requestId)
+                .header("X-M2M-RVI", releaseVersion)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.write(body)))
+                .build();
+        try {
+            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+            Optional<String> rsc = response.headers().firstValue("X-M2M-RSC");
+            if (rsc.isPresent()) {
+                int code = parse(rsc.get());
+                return new DeliveryResult(code == 2000, code, "receiver answered " + code);
+            }
+            // a plain HTTP receiver without oneM2M headers: accept a 2xx, as ACME does
+            int status = response.statusCode();
+            return new DeliveryResult(status / 100 == 2, -1, "HTTP " + status);
+        } catch (IOException e) {
+            return DeliveryResult.failed(e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return DeliveryResult.failed("interrupted");
+        } catch (IllegalArgumentException e) {
+            return DeliveryResult.failed("invalid target " + target);
+        }
+    }
+
+    private static int parse(String s) {
+        try {
+            return Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public void close() {
+        // java.net.http.HttpClient has no close() before Java 21; its threads are daemons and go with the client
+    }
+}

@@ -1,0 +1,91 @@
+package org.edgeslice.onem2m.procedure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.edgeslice.onem2m.common.Json;
+import org.edgeslice.onem2m.common.Onem2mException;
+import org.edgeslice.onem2m.common.ResourceType;
+import org.edgeslice.onem2m.common.ResponseStatusCode;
+import org.edgeslice.onem2m.common.Timestamps;
+import org.edgeslice.onem2m.resource.AttributeValidator;
+import org.edgeslice.onem2m.resource.Resource;
+import org.edgeslice.onem2m.resource.ResourceSchema;
+import org.edgeslice.onem2m.request.Request;
+import org.edgeslice.onem2m.request.Response;
+import org.edgeslice.onem2m.store.WriteBatch;
+
+/**
+ * UPDATE (TS-0001 §10.1.4, TS-0004 §7.3.3.4): not for the CSEBase, content instances or {@code la}/{@code ol}
+ * (4005); only RW attributes (4000); a {@code null} value removes an optional attribute. Lowered container limits
+ * evict at once; new {@code nu} targets of a subscription are verified first (5204).
+ */
+final class UpdateProcedure {
+    private final CseContext ctx;
+
+    UpdateProcedure(CseContext ctx) {
+        this.ctx = ctx;
+    }
+
+    Response update(Request req, Target target) {
+        Resource current = target.resource();
+        if (target.isVirtual() || current.type() == ResourceType.CSE_BASE
+                || current.type() == ResourceType.CONTENT_INSTANCE) {
+            throw Onem2mException.notAllowed("UPDATE of " + (target.isVirtual() ? "la/ol" : current.type().root())
+                    + " is not allowed");
+        }
+        int rcn = ResultContent.choose(req.resultContent(), 1, ResultContent.UPDATE);
+        ObjectNode body = CreateProcedure.unwrap(req.content(), current.type());
+        AttributeValidator.validateUpdate(ResourceSchema.of(current.type()), body);
+        JsonNode et = body.get("et");
+        if (et != null && !et.isNull() && Timestamps.parse(et.asText()).isBefore(Instant.now())) {
+            throw Onem2mException.badRequest("expirationTime is in the past");
+        }
+        if (current.type() == ResourceType.SUBSCRIPTION && body.has("nu")) {
+            List<String> added = new ArrayList<>(CreateProcedure.textList(body.get("nu")));
+            added.removeAll(current.textList("nu"));
+            ctx.notifications().verify(current.ri(), added, req.from());
+        }
+        Resource updated;
+        ObjectNode modified = Json.object();
+        ctx.writeLock().lock();
+        try {
+            current = ctx.store().get(current.ri()).orElseThrow(() -> Onem2mException.notFound("resource deleted"));
+            updated = current.copy();
+            ObjectNode attrs = updated.attrs();
+            for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (e.getValue().isNull()) {
+                    attrs.remove(e.getKey());
+                } else {
+                    attrs.set(e.getKey(), e.getValue());
+                }
+                modified.set(e.getKey(), e.getValue());
+            }
+            Instant now = Instant.now();
+            attrs.put("lt", Timestamps.format(now));
+            modified.put("lt", attrs.get("lt").asText());
+            WriteBatch batch = new WriteBatch();
+            if (updated.type() == ResourceType.CONTAINER) {
+                attrs.put("st", updated.longValue("st", 0) + 1);
+                List<Resource> evicted = ContainerPolicy.evictions(ctx.store(), updated, false, 0, now);
+                ContainerPolicy.account(updated, evicted);
+                evicted.forEach(r -> batch.delete(r.ri()));
+            }
+            batch.update(updated);
+            ctx.store().write(batch);
+        } finally {
+            ctx.writeLock().unlock();
+        }
+        if (ctx.notificationsEnabled()) {
+            ctx.notifications().resourceUpdated(updated, modified);
+        }
+        JsonNode content = rcn == 9 ? Json.object().set(updated.type().root(), modified)
+                : ResultContent.render(updated, rcn, ctx.store());
+        return Response.of(ResponseStatusCode.UPDATED, content);
+    }
+}

@@ -1,0 +1,68 @@
+package org.edgeslice.onem2m.resource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The JSON data types attribute values must have (TS-0004 §6.3 data types, simplified to what JSON can tell). */
+public enum AttributeType {
+    STRING {
+        @Override
+        boolean accepts(JsonNode v) {
+            return v.isTextual();
+        }
+    },
+    NON_NEG_INT {
+        @Override
+        boolean accepts(JsonNode v) {
+            return v.canConvertToLong() && v.isIntegralNumber() && v.asLong() >= 0;
+        }
+    },
+    BOOLEAN {
+        @Override
+        boolean accepts(JsonNode v) {
+            return v.isBoolean();
+        }
+    },
+    STRING_LIST {
+        @Override
+        boolean accepts(JsonNode v) {
+            if (!v.isArray()) {
+                return false;
+            }
+            for (JsonNode e : v) {
+                if (!e.isTextual()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    },
+    INT_LIST {
+        @Override
+        boolean accepts(JsonNode v) {
+            if (!v.isArray()) {
+                return false;
+            }
+            for (JsonNode e : v) {
+                if (!e.isIntegralNumber()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    },
+    OBJECT {
+        @Override
+        boolean accepts(JsonNode v) {
+            return v.isObject();
+        }
+    },
+    /** {@code con} and similar: any JSON value (string in practice, objects are tolerated as ACME does). */
+    ANY {
+        @Override
+        boolean accepts(JsonNode v) {
+            return true;
+        }
+    };
+
+    abstract boolean accepts(JsonNode v);
+}
