@@ -144,7 +144,8 @@ public final class NotificationService implements AutoCloseable {
 
     private void notify(List<Resource> subs, Resource subject, ObjectNode modified, int net) {
         for (Resource sub : subs) {
-            if (!wants(sub, net, subject)) {
+            // a new subscription is a new child too, but its own creation is answered by the verification
+            if (sub.ri().equals(subject.ri()) || !wants(sub, net, subject)) {
                 continue;
             }
             JsonNode body = eventBody(sub, subject, modified, net);

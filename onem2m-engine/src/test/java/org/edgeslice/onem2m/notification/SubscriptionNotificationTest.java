@@ -1,0 +1,167 @@
+package org.edgeslice.onem2m.notification;
+
+import static org.edgeslice.onem2m.Fixture.CSE;
+import static org.edgeslice.onem2m.Fixture.assertRsc;
+import static org.edgeslice.onem2m.Fixture.body;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.edgeslice.onem2m.Fixture;
+import org.edgeslice.onem2m.common.ResponseStatusCode;
+import org.edgeslice.onem2m.procedure.CseConfig;
+import org.edgeslice.onem2m.procedure.CseEngine;
+import org.edgeslice.onem2m.request.Request;
+import org.edgeslice.onem2m.request.Response;
+import org.edgeslice.onem2m.store.InMemoryResourceStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Subscriptions with notifications delivered over real HTTP to a receiver on 127.0.0.1. */
+class SubscriptionNotificationTest {
+    private LocalReceiver receiver;
+    private CseEngine engine;
+    private HttpNotificationSender sender;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        receiver = new LocalReceiver();
+        sender = new HttpNotificationSender(Duration.ofSeconds(1), Duration.ofSeconds(2), "3");
+        engine = new CseEngine(CseConfig.defaults(Fixture.CSI, CSE), new InMemoryResourceStore(), sender);
+        engine.handle(Request.create(CSE, "Cdev", 2,
+                body("m2m:ae", "{\"rn\":\"dev\",\"api\":\"Na.b.c\",\"rr\":true,\"srv\":[\"3\"]}")));
+        engine.handle(Request.create(CSE + "/dev", "Cdev", 3, body("m2m:cnt", "{\"rn\":\"temp\"}")));
+    }
+
+    @AfterEach
+    void tearDown() {
+        engine.close();
+        receiver.close();
+    }
+
+    private Response subscribe(String json) {
+        return engine.handle(Request.create(CSE + "/dev/temp", "Cdev", 23, body("m2m:sub", json)));
+    }
+
+    @Test
+    void createSendsVerificationRequestWithSpRelativeSubscriptionReference() throws Exception {
+        Response r = subscribe("{\"rn\":\"s\",\"nu\":[\"" + receiver.url() + "\"],\"enc\":{\"net\":[3]}}");
+        assertRsc(ResponseStatusCode.CREATED, r);
+        LocalReceiver.Received vrq = receiver.next();
+        JsonNode sgn = vrq.body().get("m2m:sgn");
+        assertTrue(sgn.get("vrq").asBoolean());
+        assertEquals("/id-mn/" + r.content().get("m2m:sub").get("ri").asText(), sgn.get("sur").asText());
+        assertEquals("/id-mn", vrq.headers().get("x-m2m-origin"));
+        assertTrue(vrq.headers().get("content-type").startsWith("application/json"));
+        assertFalse(vrq.headers().get("content-type").contains("ty="));
+        assertTrue(vrq.headers().containsKey("x-m2m-ri"));
+    }
+
+    @Test
+    void rejectedVerificationFailsTheCreateWith5204() {
+        receiver.answer = 4103;
+        Response r = subscribe("{\"rn\":\"s\",\"nu\":[\"" + receiver.url() + "\"]}");
+        assertRsc(ResponseStatusCode.SUBSCRIPTION_VERIFICATION_INITIATION_FAILED, r);
+        assertRsc(ResponseStatusCode.NOT_FOUND, engine.handle(Request.retrieve(CSE + "/dev/temp/s", "Cdev")));
+    }
+
+    @Test
+    void unreachableTargetFailsTheCreateWith5204() {
+        Response r = subscribe("{\"nu\":[\"http://127.0.0.1:1/nobody\"]}");
+        assertRsc(ResponseStatusCode.SUBSCRIPTION_VERIFICATION_INITIATION_FAILED, r);
+    }
+
+    @Test
+    void childCreationNotifiesWithTheNewInstance() throws Exception {
+        subscribe("{\"rn\":\"s\",\"nu\":[\"" + receiver.url() + "\"],\"enc\":{\"net\":[3]}}");
+        receiver.next(); // verification
+        engine.handle(Request.create(CSE + "/dev/temp", "Cdev", 4, body("m2m:cin", "{\"con\":\"23.1\"}")));
+        JsonNode sgn = receiver.next().body().get("m2m:sgn");
+        assertEquals(3, sgn.get("nev").get("net").asInt());
+        assertEquals("23.1", sgn.get("nev").get("rep").get("m2m:cin").get("con").asText());
+    }
+
+    @Test
+    void defaultEventIsUpdateOfTheResourceAndResourceIdContentType() throws Exception {
+        subscribe("{\"rn\":\"s\",\"nu\":[\"" + receiver.url() + "\"],\"nct\":3}");
+        receiver.next();
+        engine.handle(Request.create(CSE + "/dev/temp", "Cdev", 4, body("m2m:cin", "{\"con\":\"x\"}")));
+        engine.handle(Request.update(CSE + "/dev/temp", "Cdev", body("m2m:cnt", "{\"lbl\":[\"k\"]}")));
+        JsonNode sgn = receiver.next().body().get("m2m:sgn");
+        assertEquals(1, sgn.get("nev").get("net").asInt());
+        assertTrue(sgn.get("nev").get("rep").get("m2m:uri").asText().startsWith("cnt"));
+        assertNull(receiver.received.poll(300, TimeUnit.MILLISECONDS)); // the CIN create was not notified
+    }
+
+    @Test
+    void deletingTheSubscriptionSendsSubscriptionDeletionToSu() throws Exception {
+        subscribe("{\"rn\":\"s\",\"nu\":[\"" + receiver.url() + "\"],\"su\":\"" + receiver.url() + "\"}");
+        receiver.next();
+        assertRsc(ResponseStatusCode.DELETED, engine.handle(Request.delete(CSE + "/dev/temp/s", "Cdev")));
+        JsonNode sgn = receiver.next().body().get("m2m:sgn");
+        assertTrue(sgn.get("sud").asBoolean());
+    }
+
+    @Test
+    void deletingTheSubscribedResourceNotifiesDeletionAndRemovesTheSubscription() throws Exception {
+        subscribe("{\"rn\":\"s\",\"nu\":[\"" + receiver.url() + "\"],\"enc\":{\"net\":[2]},\"su\":\""
+                + receiver.url() + "\"}");
+        receiver.next();
+        engine.handle(Request.delete(CSE + "/dev/temp", "Cdev"));
+        JsonNode first = receiver.next().body().get("m2m:sgn");
+        JsonNode second = receiver.next().body().get("m2m:sgn");
+        assertEquals(2, first.get("nev").get("net").asInt());
+        assertTrue(second.get("sud").asBoolean());
+    }
+
+    @Test
+    void expirationCounterRemovesTheSubscriptionAfterThatManyNotifications() throws Exception {
+        subscribe("{\"rn\":\"s\",\"nu\":[\"" + receiver.url() + "\"],\"enc\":{\"net\":[3]},\"exc\":2}");
+        receiver.next();
+        for (int i = 0; i < 2; i++) {
+            engine.handle(Request.create(CSE + "/dev/temp", "Cdev", 4, body("m2m:cin", "{\"con\":\"x\"}")));
+        }
+        receiver.next();
+        receiver.next();
+        engine.drainNotifications(2000);
+        assertRsc(ResponseStatusCode.NOT_FOUND, engine.handle(Request.retrieve(CSE + "/dev/temp/s", "Cdev")));
+    }
+
+    @Test
+    void failedDeliveryIsRetried() throws Exception {
+        subscribe("{\"rn\":\"s\",\"nu\":[\"" + receiver.url() + "\"],\"enc\":{\"net\":[3]}}");
+        receiver.next();
+        receiver.failNext.set(1);
+        engine.handle(Request.create(CSE + "/dev/temp", "Cdev", 4, body("m2m:cin", "{\"con\":\"r\"}")));
+        JsonNode firstTry = receiver.next().body();
+        JsonNode retry = receiver.next().body();
+        assertEquals(firstTry, retry);
+    }
+
+    @Test
+    void aeResourceIdAsNotificationTargetUsesItsPointOfAccess() throws Exception {
+        engine.handle(Request.create(CSE, "Clistener", 2, body("m2m:ae",
+                "{\"rn\":\"listener\",\"api\":\"Na.b.c\",\"rr\":true,\"srv\":[\"3\"],\"poa\":[\"" + receiver.url() + "\"]}")));
+        Response r = subscribe("{\"nu\":[\"Clistener\"],\"enc\":{\"net\":[3]}}");
+        assertRsc(ResponseStatusCode.CREATED, r);
+        assertTrue(receiver.next().body().get("m2m:sgn").get("vrq").asBoolean());
+    }
+
+    @Test
+    void subscriptionUnderInstanceIsInvalidChild() {
+        engine.handle(Request.create(CSE + "/dev/temp", "Cdev", 4, body("m2m:cin", "{\"rn\":\"c\",\"con\":\"x\"}")));
+        Response r = engine.handle(Request.create(CSE + "/dev/temp/c", "Cdev", 23,
+                body("m2m:sub", "{\"nu\":[\"" + receiver.url() + "\"]}")));
+        assertRsc(ResponseStatusCode.INVALID_CHILD_RESOURCE_TYPE, r);
+    }
+
+    @Test
+    void missingNuIsBadRequest() {
+        assertRsc(ResponseStatusCode.BAD_REQUEST, subscribe("{\"enc\":{\"net\":[3]}}"));
+    }
+}
