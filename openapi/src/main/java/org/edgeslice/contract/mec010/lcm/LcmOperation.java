@@ -1,0 +1,33 @@
+package org.edgeslice.contract.mec010.lcm;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * ETSI GS MEC 010-2 {@code LcmOperation}. The standard spells the first value {@code INSTATIATE} (v2.1.1 and
+ * v3.x), so that is what is emitted; {@code INSTANTIATE} is accepted on input.
+ */
+public enum LcmOperation {
+    INSTANTIATE("INSTATIATE"), OPERATE("OPERATE"), TERMINATE("TERMINATE");
+
+    private final String wire;
+
+    LcmOperation(String wire) {
+        this.wire = wire;
+    }
+
+    @JsonValue
+    public String wire() {
+        return wire;
+    }
+
+    @JsonCreator
+    public static LcmOperation parse(String value) {
+        for (LcmOperation o : values()) {
+            if (o.wire.equals(value) || o.name().equals(value)) {
+                return o;
+            }
+        }
+        throw new IllegalArgumentException("unknown lcmOperation '" + value + "'");
+    }
+}

@@ -1,0 +1,36 @@
+package org.edgeslice.contract.mec010.lcm;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * ETSI GS MEC 010-2 app_lcm subscription types, emitted with the v3.x names; the v2.1.1 names
+ * ({@code AppInstanceStateChange}, {@code AppLcmOpOccStateChange}) are accepted.
+ */
+public enum LcmSubscriptionType {
+    AppInstanceStateChangeSubscription("AppInstanceStateChange"),
+    AppLcmOpOccStateChangeSubscription("AppLcmOpOccStateChange"),
+    AppInstIdCreationSubscription("AppInstanceIdCreationSubscription"),
+    AppInstIdDeletionSubscription("AppInstanceIdDeletionSubscription");
+
+    private final String alias;
+
+    LcmSubscriptionType(String alias) {
+        this.alias = alias;
+    }
+
+    @JsonValue
+    public String wire() {
+        return name();
+    }
+
+    @JsonCreator
+    public static LcmSubscriptionType parse(String value) {
+        for (LcmSubscriptionType t : values()) {
+            if (t.name().equals(value) || t.alias.equals(value)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("unknown subscriptionType '" + value + "'");
+    }
+}

@@ -1,0 +1,22 @@
+package org.edgeslice.contract.mec010.lcm;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import org.edgeslice.contract.common.LinkType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** ETSI GS MEC 010-2 {@code SubscriptionLinkList} of app_lcm/v1/subscriptions. */
+@Schema(name = "SubscriptionLinkList")
+public record SubscriptionLinkList(@Schema(required = true) @JsonProperty("_links") Links links) {
+
+    /** {@code SubscriptionLinkList._links}. */
+    @Schema(name = "SubscriptionLinkList.links")
+    public record Links(@Schema(required = true) LinkType self, List<Subscription> subscriptions) {
+    }
+
+    /** {@code SubscriptionLinkList._links.subscriptions} item. */
+    @Schema(name = "SubscriptionLinkList.links.subscriptions")
+    public record Subscription(@Schema(required = true) String href,
+                               @Schema(required = true) LcmSubscriptionType subscriptionType) {
+    }
+}

@@ -1,0 +1,25 @@
+package org.edgeslice.contract.mec010.pkgm;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import org.edgeslice.contract.common.LinkType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * ETSI GS MEC 010-2 clause 6.2.3.7 {@code AppPkgSubscriptionLinkList}. The list items carry the misspelt
+ * {@code subsctiptionType}, which the standard (v2.1.1 and v3.x) requires.
+ */
+@Schema(name = "AppPkgSubscriptionLinkList")
+public record AppPkgSubscriptionLinkList(@Schema(required = true) @JsonProperty("_links") Links links) {
+
+    /** {@code AppPkgSubscriptionLinkList._links}. */
+    @Schema(name = "AppPkgSubscriptionLinkList.links")
+    public record Links(@Schema(required = true) LinkType self, List<Subscription> subscriptions) {
+    }
+
+    /** {@code Subscriptions.AppPkgSubscription}. */
+    @Schema(name = "Subscriptions.AppPkgSubscription")
+    public record Subscription(@Schema(required = true) String href,
+                               @Schema(required = true) AppPkgSubscriptionType subsctiptionType) {
+    }
+}
