@@ -109,6 +109,7 @@ maybe_dockerd() {
 registry_up() { curl -fsS "http://$REGISTRY_ADDR/v2/" >/dev/null 2>&1; }
 
 ensure_registry() {
+  command -v curl >/dev/null || apt_install curl ca-certificates
   registry_up && return 0
   command -v docker-registry >/dev/null || apt_install docker-registry
   local dir="$EDGESLICE_STATE/registry"

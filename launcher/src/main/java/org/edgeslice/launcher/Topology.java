@@ -1,0 +1,172 @@
+package org.edgeslice.launcher;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which Payara Micro processes make up the management plane, which WARs each deploys, on which loopback port,
+ * and how each MEC host is configured. Pure planning: nothing here starts anything.
+ */
+final class Topology {
+
+    static final int BASE_PORT = 18080;
+
+    /** One deployable WAR and where its readiness is probed (a 404 there means it is not deployed). */
+    record Service(String name, String contextRoot, String probePath, String hostId) {
+        String apiRoot(int port) {
+            return "http://127.0.0.1:" + port + contextRoot;
+        }
+    }
+
+    /** One MEC host: a MEPM and a MEC platform with a Docker Engine of its own. */
+    record Host(int index, String id, String name, String zone, double latitude, double longitude,
+                String dockerSocket, int portRangeStart) {
+        String dockerEndpoint() {
+            return dockerSocket == null ? null : "unix://" + dockerSocket;
+        }
+    }
+
+    /** One Payara Micro process. */
+    record Proc(String name, int port, List<Service> services, Map<String, String> properties, String heap) {
+    }
+
+    // Distinct places, so that placement by location really chooses (a city centre and its outskirts).
+    private static final String[] ZONES = {"city-centre", "north", "east", "south", "west", "airport", "harbour", "campus"};
+    private static final double[][] COORDS = {{37.5665, 126.9780}, {37.6584, 127.0615}, {37.5384, 127.2139},
+        {37.4563, 126.9520}, {37.5509, 126.8495}, {37.4602, 126.4407}, {37.4736, 126.6216}, {37.5894, 127.0321}};
+
+    private final List<Proc> procs = new ArrayList<>();
+    private final List<Host> hosts = new ArrayList<>();
+
+    static Topology plan(boolean allInOne, int hostCount, String firstDockerSocket, Layout layout) {
+        Topology t = new Topology();
+        for (int i = 1; i <= hostCount; i++) {
+            String socket = firstDockerSocket == null ? null
+                    : i == 1 ? firstDockerSocket : layout.hostDockerSocket(i);
+            t.hosts.add(new Host(i, "host-" + i, "MEC host " + i + " (" + ZONES[(i - 1) % ZONES.length] + ")",
+                    ZONES[(i - 1) % ZONES.length], COORDS[(i - 1) % COORDS.length][0],
+                    COORDS[(i - 1) % COORDS.length][1], socket, 40000 + 1000 * (i - 1)));
+        }
+        Host first = t.hosts.get(0);
+        Service meo = new Service("meo", "/meo", "/meo/app_pkgm/v1/app_packages", null);
+        Service cloud = new Service("cloud-platform", "/cloud", "/cloud/iscl/v1/slices", null);
+        Service mepm1 = mepm(first);
+        Service mep1 = mep(first);
+        int meoPort = BASE_PORT;
+        if (allInOne) {
+            t.procs.add(new Proc("core", BASE_PORT, List.of(meo, cloud, mepm1, mep1), new LinkedHashMap<>(), "768m"));
+        } else {
+            meoPort = BASE_PORT + 1;
+            t.procs.add(new Proc("meo", BASE_PORT + 1, List.of(meo), new LinkedHashMap<>(), "384m"));
+            t.procs.add(new Proc("cloud-platform", BASE_PORT + 2, List.of(cloud), new LinkedHashMap<>(), "384m"));
+            t.procs.add(new Proc("mepm", BASE_PORT + 3, List.of(mepm1), new LinkedHashMap<>(), "384m"));
+            t.procs.add(new Proc("mec-platform", BASE_PORT + 4, List.of(mep1), new LinkedHashMap<>(), "384m"));
+        }
+        for (Host h : t.hosts.subList(1, t.hosts.size())) {
+            t.procs.add(new Proc(h.id(), BASE_PORT + 10 * (h.index() - 1), List.of(mepm(h), mep(h)),
+                    new LinkedHashMap<>(), "512m"));
+        }
+        t.dropUnbuilt(layout);
+        String meoUrl = "http://127.0.0.1:" + meoPort + "/meo";
+        for (Proc p : t.procs) {
+            p.properties().put("edgeslice.meo.url", meoUrl);
+            for (Service s : p.services()) {
+                String dbKey = switch (s.name()) {
+                    case "meo" -> "meo";
+                    case "cloud-platform" -> "cloud";
+                    case "mepm" -> "mepm";
+                    default -> "mep";
+                };
+                p.properties().put(dbKey + ".db.url", "jdbc:h2:" + layout.dataDir(p.name()).resolve(dbKey)
+                        + ";DB_CLOSE_ON_EXIT=FALSE");
+                if (s.hostId() != null) {
+                    Host h = t.host(s.hostId());
+                    hostProperties(p, h, t.portOf(mep(h)), meoUrl, layout);
+                }
+            }
+        }
+        return t;
+    }
+
+    private static void hostProperties(Proc p, Host h, int mepPort, String meoUrl, Layout layout) {
+        Map<String, String> props = p.properties();
+        props.put("mepm.host.id", h.id());
+        props.put("mepm.host.name", h.name());
+        props.put("mepm.host.location.zone", h.zone());
+        props.put("mepm.host.location.latitude", String.valueOf(h.latitude()));
+        props.put("mepm.host.location.longitude", String.valueOf(h.longitude()));
+        props.put("mepm.meo.url", meoUrl);
+        props.put("mepm.mep.url", "http://127.0.0.1:" + mepPort + "/mec-platform");
+        props.put("mepm.ports.range", h.portRangeStart() + "-" + (h.portRangeStart() + 999));
+        props.put("mepm.data.dir", layout.dataDir(h.id()).resolve("apps").toString());
+        if (h.dockerEndpoint() != null) {
+            props.put("mepm.driver", "docker");
+            props.put("mepm.docker.host", h.dockerEndpoint());
+        } else {
+            props.put("mepm.driver", "local-process");
+            props.put("mepm.local.artifacts", layout.root().resolve(".mec/artifacts").toString());
+        }
+        String secret = layout.secret("mm5-" + h.id());
+        props.put("mepm.mm5.secret", secret);
+        props.put("mep.mm5.secret", secret);
+    }
+
+    private static Service mepm(Host h) {
+        return new Service("mepm", "/mepm", "/mepm/mepm/v1/host", h.id());
+    }
+
+    private static Service mep(Host h) {
+        return new Service("mec-platform", "/mec-platform", "/mec-platform/mec_service_mgmt/v1/transports", h.id());
+    }
+
+    /** Services whose WAR is not part of this build are left out (a module not enabled yet). */
+    private void dropUnbuilt(Layout layout) {
+        List<Proc> kept = new ArrayList<>();
+        for (Proc p : procs) {
+            List<Service> built = p.services().stream()
+                    .filter(s -> java.nio.file.Files.isRegularFile(layout.war(s.name()))).toList();
+            if (!built.isEmpty()) {
+                kept.add(new Proc(p.name(), p.port(), built, p.properties(), p.heap()));
+            }
+        }
+        procs.clear();
+        procs.addAll(kept);
+    }
+
+    List<Proc> procs() {
+        return procs;
+    }
+
+    List<Host> hosts() {
+        return hosts;
+    }
+
+    Host host(String id) {
+        return hosts.stream().filter(h -> h.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** The apiRoot of a host's service, or null when it is not part of this build. */
+    String apiRootOf(String name, String hostId) {
+        for (Proc p : procs) {
+            for (Service s : p.services()) {
+                if (s.name().equals(name) && java.util.Objects.equals(s.hostId(), hostId)) {
+                    return s.apiRoot(p.port());
+                }
+            }
+        }
+        return null;
+    }
+
+    int portOf(Service service) {
+        for (Proc p : procs) {
+            for (Service s : p.services()) {
+                if (s.name().equals(service.name()) && java.util.Objects.equals(s.hostId(), service.hostId())) {
+                    return p.port();
+                }
+            }
+        }
+        throw new IllegalArgumentException("not planned: " + service);
+    }
+}
