@@ -13,25 +13,41 @@ import org.edgeslice.onem2m.common.Json;
 /**
  * {@link NotificationSender} over HTTP (TS-0009 §6: NOTIFY = POST with {@code Content-Type: application/json} and
  * no {@code ty}). One {@link HttpClient} for the sender's lifetime, so connections to a receiver are kept alive
- * and reused.
+ * and reused. The client is built on first use: building it initialises TLS (about half a second of class
+ * loading), which a slice that never notifies should not pay at start-up.
  */
 public final class HttpNotificationSender implements NotificationSender {
-    private final HttpClient client;
+    private final Duration connectTimeout;
     private final Duration timeout;
+    private volatile HttpClient client;
     private final String releaseVersion;
 
     public HttpNotificationSender(Duration connectTimeout, Duration requestTimeout, String releaseVersion) {
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.connectTimeout = connectTimeout;
         this.timeout = requestTimeout;
         this.releaseVersion = releaseVersion;
     }
 
     public HttpNotificationSender() {
         this(Duration.ofSeconds(2), Duration.ofSeconds(5), "3");
+    }
+
+    private HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    c = HttpClient.newBuilder()
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(connectTimeout)
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .build();
+                    client = c;
+                }
+            }
+        }
+        return c;
     }
 
     @Override
@@ -50,7 +66,7 @@ public final class HttpNotificationSender implements NotificationSender {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Json.write(body)))
                 .build();
         try {
-            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = client().send(request, HttpResponse.BodyHandlers.discarding());
             Optional<String> rsc = response.headers().firstValue("X-M2M-RSC");
             if (rsc.isPresent()) {
                 int code = parse(rsc.get());

@@ -1,0 +1,46 @@
+package org.edgeslice.slice;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import org.edgeslice.slice.config.SliceConfig;
+import org.edgeslice.slice.platform.PlatformLifecycle;
+import org.edgeslice.slice.platform.StandalonePlatformLifecycle;
+
+/**
+ * Entry point of the IoT slice ME App: {@code java -jar iot-slice-meapp.jar}. Configuration comes from the
+ * environment and system properties (see {@link SliceConfig}). Exits with status 1 if the slice cannot start
+ * (e.g. a port is taken), so a container runtime sees the failure.
+ */
+public final class SliceMain {
+    private SliceMain() {
+    }
+
+    public static void main(String[] args) {
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format",
+                    "%1$tFT%1$tT.%1$tL %4$s %3$s: %5$s%6$s%n");
+        }
+        System.Logger log = System.getLogger(SliceMain.class.getName());
+        try {
+            SliceConfig config = SliceConfig.fromEnvironment();
+            PlatformLifecycle platform = platform(config.platform());
+            Slice slice = Slice.start(config, platform);
+            Runtime.getRuntime().addShutdownHook(new Thread(slice::close, "slice-shutdown"));
+            long ms = ProcessHandle.current().info().startInstant()
+                    .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L);
+            log.log(Level.INFO, "slice {0} ready in {1} ms: functions [{2}], endpoints {3}", config.cseName(), ms,
+                    config.functions(), slice.endpoints());
+        } catch (Exception e) {
+            log.log(Level.ERROR, "slice failed to start", e);
+            System.exit(1);
+        }
+    }
+
+    static PlatformLifecycle platform(String name) {
+        if ("standalone".equalsIgnoreCase(name)) {
+            return new StandalonePlatformLifecycle();
+        }
+        throw new IllegalArgumentException("unknown SLICE_PLATFORM " + name + " (supported: standalone)");
+    }
+}

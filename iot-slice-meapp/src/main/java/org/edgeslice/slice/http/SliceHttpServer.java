@@ -1,0 +1,77 @@
+package org.edgeslice.slice.http;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.edgeslice.onem2m.binding.HttpBinding;
+
+/**
+ * The slice's HTTP endpoints on Netty: one event loop group shared by all ports (a slice is small; one thread per
+ * core is plenty), TCP_NODELAY, HTTP/1.1 keep-alive, requests aggregated up to {@value #MAX_BODY} bytes.
+ */
+public final class SliceHttpServer implements AutoCloseable {
+    static final int MAX_BODY = 1 << 20;
+
+    private final EventLoopGroup group;
+    private final ExecutorService blocking;
+    private final List<Channel> channels = new ArrayList<>();
+
+    public SliceHttpServer(int ioThreads) {
+        this.group = new MultiThreadIoEventLoopGroup(ioThreads, NioIoHandler.newFactory());
+        // bounded: verification requests are rare, and a flood of them must not grow threads without limit
+        this.blocking = new ThreadPoolExecutor(1, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1024), r -> {
+            Thread t = new Thread(r, "slice-blocking");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Binds one endpoint; returns the bound port (useful with port 0). */
+    public int bind(String address, int port, HttpBinding binding) throws InterruptedException {
+        SliceHttpHandler handler = new SliceHttpHandler(binding, blocking);
+        ServerBootstrap b = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ChannelPipeline p = ch.pipeline();
+                        p.addLast(new HttpServerCodec());
+                        p.addLast(new HttpObjectAggregator(MAX_BODY));
+                        p.addLast(handler);
+                    }
+                });
+        Channel ch = b.bind(new InetSocketAddress(address, port)).sync().channel();
+        channels.add(ch);
+        return ((InetSocketAddress) ch.localAddress()).getPort();
+    }
+
+    @Override
+    public void close() {
+        for (Channel ch : channels) {
+            ch.close().awaitUninterruptibly(1000);
+        }
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2000);
+        blocking.shutdownNow();
+    }
+}
