@@ -26,5 +26,6 @@ public class PlatformDatabase {
     void migrate() {
         int applied = SchemaMigrations.migrate(dataSource, "mep", getClass().getClassLoader());
         LOG.info(() -> "MEC platform schema: " + applied + " migration(s) applied");
+        PlatformSecrets.ensure(dataSource);
     }
 }

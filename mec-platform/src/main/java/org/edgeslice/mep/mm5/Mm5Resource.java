@@ -1,0 +1,135 @@
+package org.edgeslice.mep.mm5;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.edgeslice.contract.mec011.AppPlatformConfig;
+import org.edgeslice.contract.mec011.AppPlatformStatus;
+import org.edgeslice.contract.mec011.TerminationRequest;
+import org.edgeslice.contract.mec011.TerminationStatus;
+import org.edgeslice.mep.app.AppInstances;
+import org.edgeslice.mep.app.AppLifecycle;
+import jakarta.ws.rs.core.MediaType;
+import org.edgeslice.contract.common.ProblemDetails;
+import org.edgeslice.contract.common.ProblemDetailsMediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * Mm5, MEPM → MEC platform (ETSI GS MEC 003 defines only the information flow; the REST binding is the
+ * project's, docs/interfaces.md). Only the MEPM, holding {@code mep.mm5.secret}, gets here.
+ */
+@Path("mm5/v1/app_instances/{appInstanceId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class Mm5Resource {
+
+    @Inject
+    AppInstances apps;
+
+    @Inject
+    AppLifecycle lifecycle;
+
+    @Context
+    UriInfo uriInfo;
+
+    /** Mm5 app configuration PUT (idempotent): traffic and DNS rules and the app's OAuth 2.0 client; 201 or 200. */
+    @PUT
+    @Operation(operationId = "Mm5AppInstance_PUT", summary = "Configure the platform for an app (project Mm5)")
+    @APIResponse(responseCode = "200", description = "Updated",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppPlatformStatus.class)))
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppPlatformStatus.class)))
+    @APIResponse(responseCode = "400", description = "Bad request",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "409", description = "Conflict with the resource's state",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    public Response configure(@PathParam("appInstanceId") String appInstanceId,
+                              @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppPlatformConfig.class))) AppPlatformConfig config) {
+        boolean created = apps.configure(appInstanceId, config);
+        AppPlatformStatus status = apps.status(appInstanceId);
+        return created ? Response.created(uriInfo.getAbsolutePath()).entity(status).build()
+                : Response.ok(status).build();
+    }
+
+    /** Mm5 app configuration GET: the MEPM polls {@code readyConfirmed} after starting the app. */
+    @GET
+    @Operation(operationId = "Mm5AppInstance_GET", summary = "An app's platform configuration and Mp1 progress (project Mm5)")
+    @APIResponse(responseCode = "200", description = "The configuration and progress",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppPlatformStatus.class)))
+    @APIResponse(responseCode = "400", description = "Bad request",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "404", description = "Not found",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    public AppPlatformStatus get(@PathParam("appInstanceId") String appInstanceId) {
+        return apps.status(appInstanceId);
+    }
+
+    /** Mm5 app removal at terminate: rules, registration, services, subscriptions and credentials go. */
+    @DELETE
+    @Operation(operationId = "Mm5AppInstance_DELETE", summary = "Remove everything of an app from the platform (project Mm5)")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "400", description = "Bad request",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "404", description = "Not found",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    public Response remove(@PathParam("appInstanceId") String appInstanceId) {
+        apps.remove(appInstanceId);
+        return Response.noContent().build();
+    }
+
+    /** Mm5 termination POST: sends MEC 011 AppTerminationNotification to the app's subscribers; 202 + Location. */
+    @POST
+    @Path("termination")
+    @Operation(operationId = "Mm5Termination_POST", summary = "Start the graceful termination handshake (project Mm5)")
+    @APIResponse(responseCode = "202", description = "Started; Location names the status",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TerminationStatus.class)))
+    @APIResponse(responseCode = "400", description = "Bad request",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "404", description = "Not found",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "409", description = "Conflict with the resource's state",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    public Response terminate(@PathParam("appInstanceId") String appInstanceId,
+                              @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TerminationRequest.class))) TerminationRequest request) {
+        TerminationStatus status = lifecycle.requestTermination(appInstanceId, request, uriInfo.getBaseUri().toString());
+        return Response.accepted(status).location(uriInfo.getAbsolutePath()).build();
+    }
+
+    /** Mm5 termination GET: the MEPM polls until it is not PENDING, then stops the container. */
+    @GET
+    @Path("termination")
+    @Operation(operationId = "Mm5Termination_GET", summary = "The termination handshake's state (project Mm5)")
+    @APIResponse(responseCode = "200", description = "The state",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TerminationStatus.class)))
+    @APIResponse(responseCode = "400", description = "Bad request",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "404", description = "Not found",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    public TerminationStatus termination(@PathParam("appInstanceId") String appInstanceId) {
+        return lifecycle.termination(appInstanceId);
+    }
+}

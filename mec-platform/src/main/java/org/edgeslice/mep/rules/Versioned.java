@@ -1,0 +1,5 @@
+package org.edgeslice.mep.rules;
+
+/** A representation with its strong entity tag. */
+public record Versioned<T>(T body, String etag) {
+}

@@ -1,0 +1,135 @@
+package org.edgeslice.mep.subscription;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import org.edgeslice.contract.common.LinkType;
+import org.edgeslice.contract.mec011.AppTerminationNotificationSubscription;
+import org.edgeslice.contract.mec011.SelfLinks;
+import org.edgeslice.contract.mec011.SubscriptionLinkList;
+import org.edgeslice.mep.infrastructure.JsonText;
+import org.edgeslice.support.problem.ProblemException;
+import jakarta.ws.rs.core.MediaType;
+import org.edgeslice.contract.common.ProblemDetails;
+import org.edgeslice.contract.common.ProblemDetailsMediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** {@code {apiRoot}/mec_app_support/v2/applications/{appInstanceId}/subscriptions} of ETSI GS MEC 011. */
+@Path("mec_app_support/v2/applications/{appInstanceId}/subscriptions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AppTerminationSubscriptionsResource {
+
+    @Inject
+    Subscriptions subscriptions;
+
+    @Context
+    UriInfo uriInfo;
+
+    /** ETSI GS MEC 011 clause 7.2.3.3.1, "ApplicationsSubscriptions_GET". */
+    @GET
+    @Operation(operationId = "ApplicationsSubscriptions_GET", summary = "The app's AppTerminationNotificationSubscriptions (MEC 011 clause 7.2.3.3.1)")
+    @APIResponse(responseCode = "200", description = "The subscriptions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionLinkList.class)))
+    @APIResponse(responseCode = "400", description = "Bad request",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "403", description = "Not this app's resource",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "404", description = "Not found",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    public SubscriptionLinkList list(@PathParam("appInstanceId") String appInstanceId) {
+        String base = uriInfo.getAbsolutePath().toString();
+        return new SubscriptionLinkList(new SubscriptionLinkList.Links(new LinkType(base),
+                subscriptions.ofApp(appInstanceId, SubscriptionKind.APP_TERMINATION).stream()
+                        .map(s -> new SubscriptionLinkList.Subscription(href(base, s.id()),
+                                AppTerminationNotificationSubscription.TYPE)).toList()));
+    }
+
+    /** ETSI GS MEC 011 clause 7.2.3.3.4, "ApplicationsSubscriptions_POST": 201 + Location. */
+    @POST
+    @Operation(operationId = "ApplicationsSubscriptions_POST", summary = "Subscribe to AppTerminationNotification (MEC 011 clause 7.2.3.3.4)")
+    @APIResponse(responseCode = "201", description = "The subscription; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppTerminationNotificationSubscription.class)))
+    @APIResponse(responseCode = "400", description = "Bad request",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "403", description = "Not this app's resource",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "404", description = "Not found",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    public Response create(@PathParam("appInstanceId") String appInstanceId,
+                           @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppTerminationNotificationSubscription.class))) AppTerminationNotificationSubscription request) {
+        if (!AppTerminationNotificationSubscription.TYPE.equals(request.subscriptionType())) {
+            throw ProblemException.badRequest("subscriptionType must be " + AppTerminationNotificationSubscription.TYPE);
+        }
+        if (request.appInstanceId() != null && !request.appInstanceId().equals(appInstanceId)) {
+            throw ProblemException.badRequest("appInstanceId " + request.appInstanceId() + " differs from the URI's");
+        }
+        String base = uriInfo.getAbsolutePath().toString();
+        StoredSubscription s = subscriptions.create(SubscriptionKind.APP_TERMINATION, appInstanceId,
+                request.callbackReference(), id -> new AppTerminationNotificationSubscription(request.subscriptionType(),
+                        request.callbackReference(), new SelfLinks(new LinkType(href(base, id))), appInstanceId));
+        return Response.created(URI.create(href(base, s.id())))
+                .entity(JsonText.read(s.bodyJson(), AppTerminationNotificationSubscription.class)).build();
+    }
+
+    /** ETSI GS MEC 011 clause 7.2.4.3.1, "ApplicationsSubscription_GET". */
+    @GET
+    @Path("{subscriptionId}")
+    @Operation(operationId = "ApplicationsSubscription_GET", summary = "One subscription (MEC 011 clause 7.2.4.3.1)")
+    @APIResponse(responseCode = "200", description = "The subscription",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppTerminationNotificationSubscription.class)))
+    @APIResponse(responseCode = "400", description = "Bad request",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "403", description = "Not this app's resource",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "404", description = "Not found",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    public AppTerminationNotificationSubscription get(@PathParam("appInstanceId") String appInstanceId,
+                                                      @PathParam("subscriptionId") String subscriptionId) {
+        return JsonText.read(subscriptions.get(appInstanceId, SubscriptionKind.APP_TERMINATION, subscriptionId).bodyJson(),
+                AppTerminationNotificationSubscription.class);
+    }
+
+    /** ETSI GS MEC 011 clause 7.2.4.3.5, "ApplicationsSubscription_DELETE". */
+    @DELETE
+    @Path("{subscriptionId}")
+    @Operation(operationId = "ApplicationsSubscription_DELETE", summary = "Unsubscribe (MEC 011 clause 7.2.4.3.5)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "400", description = "Bad request",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "403", description = "Not this app's resource",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "404", description = "Not found",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    public Response delete(@PathParam("appInstanceId") String appInstanceId,
+                           @PathParam("subscriptionId") String subscriptionId) {
+        subscriptions.delete(appInstanceId, SubscriptionKind.APP_TERMINATION, subscriptionId);
+        return Response.noContent().build();
+    }
+
+    private static String href(String collection, String id) {
+        return (collection.endsWith("/") ? collection : collection + "/") + id;
+    }
+}
