@@ -8,10 +8,12 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /** Where things are: the checkout, the built WARs, and the launcher's state under {@code .mec/}. */
-record Layout(Path root) {
+record Layout(Path root, Path state) {
 
-    Path state() {
-        return root.resolve(".mec");
+    /** The default layout: state under {@code <root>/.mec}, or {@code edgeslice.state} when set (tests). */
+    static Layout of(Path root) {
+        String state = System.getProperty("edgeslice.state");
+        return new Layout(root, state == null ? root.resolve(".mec") : Path.of(state).toAbsolutePath());
     }
 
     Path logs() {

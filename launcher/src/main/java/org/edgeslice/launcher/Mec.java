@@ -22,6 +22,7 @@ public final class Mec {
 
     private static final String USAGE = """
             usage: mec-launcher up [--all-in-one | --per-service] [--hosts N] [--docker-socket PATH] [--timeout S]
+                                   [--base-port P]
                    mec-launcher down
                    mec-launcher status [--json]
                    mec-launcher logs NAME""";
@@ -34,7 +35,7 @@ public final class Mec {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("edgeslice.root", ".")).toAbsolutePath().normalize();
-        Mec mec = new Mec(new Layout(root));
+        Mec mec = new Mec(Layout.of(root));
         if (args.length == 0) {
             usage("no command");
         }
@@ -62,6 +63,7 @@ public final class Mec {
         int hosts = 1;
         String dockerSocket = null;
         int timeout = 180;
+        int basePort = Topology.DEFAULT_BASE_PORT;
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--all-in-one" -> allInOne = true;
@@ -69,6 +71,7 @@ public final class Mec {
                 case "--hosts" -> hosts = positive(args, ++i, "--hosts");
                 case "--docker-socket" -> dockerSocket = value(args, ++i, "--docker-socket");
                 case "--timeout" -> timeout = positive(args, ++i, "--timeout");
+                case "--base-port" -> basePort = positive(args, ++i, "--base-port");
                 default -> usage("unknown option '" + args.get(i) + "'");
             }
         }
@@ -79,12 +82,12 @@ public final class Mec {
             System.err.println("mec: the system is already running; './mec down' first (./mec status shows it)");
             return 1;
         }
-        Topology topology = Topology.plan(allInOne, hosts, dockerSocket, layout);
+        Topology topology = Topology.plan(allInOne, hosts, dockerSocket, basePort, layout);
         if (topology.procs().isEmpty()) {
             System.err.println("mec: no service WAR is built; build first (./mec build)");
             return 1;
         }
-        saveState(allInOne, hosts, dockerSocket);
+        saveState(allInOne, hosts, dockerSocket, basePort);
         long started = System.nanoTime();
         for (Topology.Proc p : topology.procs()) {
             start(p);
@@ -203,8 +206,7 @@ public final class Mec {
         out.put("services", services);
         out.put("hosts", hosts);
         if (state != null && anyRunning()) {
-            Topology t = Topology.plan(Boolean.parseBoolean(state.getProperty("allInOne")),
-                    Integer.parseInt(state.getProperty("hosts")), state.getProperty("dockerSocket"), layout);
+            Topology t = planned(state);
             for (Topology.Proc p : t.procs()) {
                 boolean alive = Processes.running(layout.pidFile(p.name())).isPresent();
                 String server = "http://127.0.0.1:" + p.port();
@@ -302,8 +304,7 @@ public final class Mec {
         if (state == null) {
             return null;
         }
-        Topology t = Topology.plan(Boolean.parseBoolean(state.getProperty("allInOne")),
-                Integer.parseInt(state.getProperty("hosts")), state.getProperty("dockerSocket"), layout);
+        Topology t = planned(state);
         for (Topology.Proc p : t.procs()) {
             for (Topology.Service s : p.services()) {
                 if (s.name().equals(name) && Files.exists(layout.log(p.name()))) {
@@ -334,8 +335,9 @@ public final class Mec {
         }
     }
 
-    private void saveState(boolean allInOne, int hosts, String dockerSocket) throws IOException {
+    private void saveState(boolean allInOne, int hosts, String dockerSocket, int basePort) throws IOException {
         Properties p = new Properties();
+        p.setProperty("basePort", Integer.toString(basePort));
         p.setProperty("allInOne", Boolean.toString(allInOne));
         p.setProperty("hosts", Integer.toString(hosts));
         if (dockerSocket != null) {
@@ -346,6 +348,12 @@ public final class Mec {
         try (OutputStream out = Files.newOutputStream(file)) {
             p.store(out, "./mec up");
         }
+    }
+
+    private Topology planned(Properties state) {
+        return Topology.plan(Boolean.parseBoolean(state.getProperty("allInOne")),
+                Integer.parseInt(state.getProperty("hosts")), state.getProperty("dockerSocket"),
+                Integer.parseInt(state.getProperty("basePort", Integer.toString(Topology.DEFAULT_BASE_PORT))), layout);
     }
 
     private Properties loadState() throws IOException {

@@ -11,7 +11,7 @@ import java.util.Map;
  */
 final class Topology {
 
-    static final int BASE_PORT = 18080;
+    static final int DEFAULT_BASE_PORT = 18080;
 
     /** One deployable WAR and where its readiness is probed (a 404 there means it is not deployed). */
     record Service(String name, String contextRoot, String probePath, String hostId) {
@@ -40,7 +40,7 @@ final class Topology {
     private final List<Proc> procs = new ArrayList<>();
     private final List<Host> hosts = new ArrayList<>();
 
-    static Topology plan(boolean allInOne, int hostCount, String firstDockerSocket, Layout layout) {
+    static Topology plan(boolean allInOne, int hostCount, String firstDockerSocket, int basePort, Layout layout) {
         Topology t = new Topology();
         for (int i = 1; i <= hostCount; i++) {
             String socket = firstDockerSocket == null ? null
@@ -54,18 +54,18 @@ final class Topology {
         Service cloud = new Service("cloud-platform", "/cloud", "/cloud/iscl/v1/slices", null);
         Service mepm1 = mepm(first);
         Service mep1 = mep(first);
-        int meoPort = BASE_PORT;
+        int meoPort = basePort;
         if (allInOne) {
-            t.procs.add(new Proc("core", BASE_PORT, List.of(meo, cloud, mepm1, mep1), new LinkedHashMap<>(), "768m"));
+            t.procs.add(new Proc("core", basePort, List.of(meo, cloud, mepm1, mep1), new LinkedHashMap<>(), "768m"));
         } else {
-            meoPort = BASE_PORT + 1;
-            t.procs.add(new Proc("meo", BASE_PORT + 1, List.of(meo), new LinkedHashMap<>(), "384m"));
-            t.procs.add(new Proc("cloud-platform", BASE_PORT + 2, List.of(cloud), new LinkedHashMap<>(), "384m"));
-            t.procs.add(new Proc("mepm", BASE_PORT + 3, List.of(mepm1), new LinkedHashMap<>(), "384m"));
-            t.procs.add(new Proc("mec-platform", BASE_PORT + 4, List.of(mep1), new LinkedHashMap<>(), "384m"));
+            meoPort = basePort + 1;
+            t.procs.add(new Proc("meo", basePort + 1, List.of(meo), new LinkedHashMap<>(), "384m"));
+            t.procs.add(new Proc("cloud-platform", basePort + 2, List.of(cloud), new LinkedHashMap<>(), "384m"));
+            t.procs.add(new Proc("mepm", basePort + 3, List.of(mepm1), new LinkedHashMap<>(), "384m"));
+            t.procs.add(new Proc("mec-platform", basePort + 4, List.of(mep1), new LinkedHashMap<>(), "384m"));
         }
         for (Host h : t.hosts.subList(1, t.hosts.size())) {
-            t.procs.add(new Proc(h.id(), BASE_PORT + 10 * (h.index() - 1), List.of(mepm(h), mep(h)),
+            t.procs.add(new Proc(h.id(), basePort + 10 * (h.index() - 1), List.of(mepm(h), mep(h)),
                     new LinkedHashMap<>(), "512m"));
         }
         t.dropUnbuilt(layout);
@@ -106,7 +106,7 @@ final class Topology {
             props.put("mepm.docker.host", h.dockerEndpoint());
         } else {
             props.put("mepm.driver", "local-process");
-            props.put("mepm.local.artifacts", layout.root().resolve(".mec/artifacts").toString());
+            props.put("mepm.local.artifacts", layout.state().resolve("artifacts").toString());
         }
         String secret = layout.secret("mm5-" + h.id());
         props.put("mepm.mm5.secret", secret);
