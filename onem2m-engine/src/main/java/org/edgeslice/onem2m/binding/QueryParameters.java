@@ -39,7 +39,12 @@ final class QueryParameters {
         this.filter = filter;
     }
 
+    private static final QueryParameters NONE = new QueryParameters(null, 0, 1, FilterCriteria.NONE);
+
     static QueryParameters parse(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return NONE; // the common case: no allocation
+        }
         Map<String, List<String>> params = split(rawQuery);
         boolean anyFilter = false;
         for (String key : params.keySet()) {

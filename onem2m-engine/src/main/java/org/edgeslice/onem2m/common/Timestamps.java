@@ -22,8 +22,26 @@ public final class Timestamps {
     private Timestamps() {
     }
 
+    /** The formatted second most recently seen, so the common case only appends the microseconds. */
+    private record SecondCache(long epochSecond, String prefix) {
+    }
+
+    private static volatile SecondCache cache = new SecondCache(Long.MIN_VALUE, "");
+
     public static String format(Instant instant) {
-        return FORMAT.format(instant);
+        long sec = instant.getEpochSecond();
+        SecondCache c = cache;
+        if (c.epochSecond != sec) {
+            c = new SecondCache(sec, FORMAT.format(instant).substring(0, 15));
+            cache = c;
+        }
+        int micros = instant.getNano() / 1000;
+        StringBuilder sb = new StringBuilder(22).append(c.prefix).append(',');
+        String m = Integer.toString(micros);
+        for (int i = m.length(); i < 6; i++) {
+            sb.append('0');
+        }
+        return sb.append(m).toString();
     }
 
     public static String now() {

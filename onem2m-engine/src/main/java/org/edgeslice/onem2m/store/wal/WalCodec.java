@@ -40,12 +40,25 @@ final class WalCodec {
         byte[] json = Json.write(changes);
         CRC32 crc = new CRC32();
         crc.update(json);
-        byte[] head = String.format("%08x ", crc.getValue()).getBytes(StandardCharsets.US_ASCII);
+        byte[] head = hex8(crc.getValue());
         byte[] line = new byte[head.length + json.length + 1];
         System.arraycopy(head, 0, line, 0, head.length);
         System.arraycopy(json, 0, line, head.length, json.length);
         line[line.length - 1] = '\n';
         return line;
+    }
+
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    /** The checksum as 8 lower-case hex digits and a space (String.format is far too slow for every write). */
+    private static byte[] hex8(long v) {
+        byte[] out = new byte[9];
+        for (int i = 7; i >= 0; i--) {
+            out[i] = HEX[(int) (v & 0xf)];
+            v >>>= 4;
+        }
+        out[8] = ' ';
+        return out;
     }
 
     /** @return the batch, or {@code null} if the line is damaged (bad checksum, truncated, not JSON) */

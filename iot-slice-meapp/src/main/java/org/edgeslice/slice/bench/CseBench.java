@@ -1,0 +1,213 @@
+package org.edgeslice.slice.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * CSE benchmark (not a test): against a running CSE, measures contentInstance CREATE and {@code la} RETRIEVE latency
+ * with one client (p50/p99) and throughput with many keep-alive clients for a bounded time, and prints a table.
+ *
+ * <pre>
+ * java -cp iot-slice-meapp.jar org.edgeslice.slice.bench.CseBench http://127.0.0.1:62589/cse-slice \
+ *      [--seconds=10] [--clients=64] [--samples=5000] [--warmup=3000] [--mni=1000] [--origin=CAdmin]
+ * </pre>
+ * The base URL names the CSEBase; the bench registers its own AE (AE-ID {@code Cbench<random>}) with one container
+ * ({@code mni} bounds memory on the CSE) and deletes the AE at the end. Only {@code http://} URLs.
+ */
+public final class CseBench {
+    private static final int MAX_SECONDS = 600;
+    private static final int MAX_SAMPLES = 1_000_000;
+
+    private final String host;
+    private final int port;
+    private final String basePath;
+    private final String origin;
+
+    private CseBench(URI base, String origin) {
+        this.host = base.getHost();
+        this.port = base.getPort() < 0 ? 80 : base.getPort();
+        this.basePath = base.getPath().replaceAll("/+$", "");
+        this.origin = origin;
+    }
+
+    /** Results of one phase. */
+    private record Row(String operation, int clients, long requests, long errors, double seconds, long[] nanos) {
+        double p(double q) {
+            if (nanos.length == 0) {
+                return Double.NaN;
+            }
+            int i = (int) Math.min(nanos.length - 1, Math.ceil(q * nanos.length) - 1);
+            return nanos[Math.max(0, i)] / 1e6;
+        }
+
+        double mean() {
+            return nanos.length == 0 ? Double.NaN : Arrays.stream(nanos).average().orElse(0) / 1e6;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1 || !args[0].startsWith("http://")) {
+            System.err.println("usage: CseBench http://127.0.0.1:62589/<cse-name> [--seconds=10] [--clients=64]"
+                    + " [--samples=5000] [--warmup=3000] [--mni=1000] [--origin=CAdmin]");
+            System.exit(2);
+        }
+        int seconds = Math.min(MAX_SECONDS, intOpt(args, "seconds", 10));
+        int clients = Math.max(1, Math.min(1024, intOpt(args, "clients", 64)));
+        int samples = Math.min(MAX_SAMPLES, intOpt(args, "samples", 5000));
+        int warmup = Math.min(MAX_SAMPLES, intOpt(args, "warmup", 3000));
+        int mni = intOpt(args, "mni", 1000);
+        CseBench bench = new CseBench(URI.create(args[0]), strOpt(args, "origin", null));
+        bench.run(seconds, clients, samples, warmup, mni);
+    }
+
+    private void run(int seconds, int clients, int samples, int warmup, int mni) throws Exception {
+        String aeId = origin != null ? origin : "Cbench" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+        String aeName = "bench-" + aeId;
+        String cnt = basePath + "/" + aeName + "/data";
+        try (RawHttpConnection c = new RawHttpConnection(host, port)) {
+            expect(c.exchange(RawHttpConnection.request("POST", host, basePath, aeId, "application/json;ty=2",
+                    "{\"m2m:ae\":{\"rn\":\"" + aeName + "\",\"api\":\"Nbench.edgeslice.org\",\"rr\":false,"
+                            + "\"srv\":[\"3\"]}}")), 201, "AE create");
+            expect(c.exchange(RawHttpConnection.request("POST", host, basePath + "/" + aeName, aeId,
+                    "application/json;ty=3", "{\"m2m:cnt\":{\"rn\":\"data\",\"mni\":" + mni + "}}")), 201,
+                    "container create");
+        }
+        byte[] create = RawHttpConnection.request("POST", host, cnt, aeId, "application/json;ty=4",
+                "{\"m2m:cin\":{\"cnf\":\"text/plain:0\",\"con\":\"23.5\"}}");
+        byte[] latest = RawHttpConnection.request("GET", host, cnt + "/la", aeId, null, null);
+
+        List<Row> rows = new ArrayList<>();
+        sequential(create, warmup, 201);
+        sequential(latest, warmup, 200);
+        rows.add(sequentialRow("cin create", create, samples, 201));
+        rows.add(sequentialRow("la retrieve", latest, samples, 200));
+        rows.add(concurrent("cin create", create, clients, seconds, 201));
+        rows.add(concurrent("la retrieve", latest, clients, seconds, 200));
+
+        try (RawHttpConnection c = new RawHttpConnection(host, port)) {
+            c.exchange(RawHttpConnection.request("DELETE", host, basePath + "/" + aeName, aeId, null, null));
+        }
+        print(rows);
+    }
+
+    private void sequential(byte[] req, int n, int expected) throws IOException {
+        try (RawHttpConnection c = new RawHttpConnection(host, port)) {
+            for (int i = 0; i < n; i++) {
+                c.exchange(req);
+            }
+        }
+    }
+
+    private Row sequentialRow(String op, byte[] req, int n, int expected) throws IOException {
+        long[] nanos = new long[n];
+        long errors = 0;
+        long start = System.nanoTime();
+        try (RawHttpConnection c = new RawHttpConnection(host, port)) {
+            for (int i = 0; i < n; i++) {
+                long t0 = System.nanoTime();
+                RawHttpConnection.Reply r = c.exchange(req);
+                nanos[i] = System.nanoTime() - t0;
+                if (r.status() != expected) {
+                    errors++;
+                }
+            }
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        Arrays.sort(nanos);
+        return new Row(op, 1, n, errors, secs, nanos);
+    }
+
+    private Row concurrent(String op, byte[] req, int clients, int seconds, int expected) throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong errors = new AtomicLong();
+        long[][] perThread = new long[clients][];
+        int[] counts = new int[clients];
+        Thread[] threads = new Thread[clients];
+        for (int t = 0; t < clients; t++) {
+            final int id = t;
+            threads[t] = new Thread(() -> {
+                long[] lat = new long[4096];
+                int n = 0;
+                try (RawHttpConnection c = new RawHttpConnection(host, port)) {
+                    while (!stop.get()) {
+                        long t0 = System.nanoTime();
+                        RawHttpConnection.Reply r = c.exchange(req);
+                        long d = System.nanoTime() - t0;
+                        if (n == lat.length && n < MAX_SAMPLES) {
+                            lat = Arrays.copyOf(lat, n * 2);
+                        }
+                        if (n < lat.length) {
+                            lat[n++] = d;
+                        }
+                        if (r.status() != expected) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                } catch (IOException e) {
+                    errors.incrementAndGet();
+                }
+                perThread[id] = Arrays.copyOf(lat, n);
+                counts[id] = n;
+            }, "bench-" + t);
+        }
+        long start = System.nanoTime();
+        for (Thread th : threads) {
+            th.start();
+        }
+        Thread.sleep(seconds * 1000L);
+        stop.set(true);
+        for (Thread th : threads) {
+            th.join();
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        long total = Arrays.stream(counts).asLongStream().sum();
+        long[] all = new long[(int) Math.min(Integer.MAX_VALUE - 8, total)];
+        int k = 0;
+        for (long[] a : perThread) {
+            for (long v : a) {
+                if (k < all.length) {
+                    all[k++] = v;
+                }
+            }
+        }
+        Arrays.sort(all);
+        return new Row(op, clients, total, errors.get(), secs, all);
+    }
+
+    private static void print(List<Row> rows) {
+        System.out.println(String.format(Locale.ROOT, "%-12s %7s %9s %6s %9s %9s %9s %10s", "operation", "clients",
+                "requests", "errors", "p50 ms", "p99 ms", "mean ms", "req/s"));
+        for (Row r : rows) {
+            System.out.println(String.format(Locale.ROOT, "%-12s %7d %9d %6d %9.3f %9.3f %9.3f %10.0f", r.operation(),
+                    r.clients(), r.requests(), r.errors(), r.p(0.50), r.p(0.99), r.mean(), r.requests() / r.seconds()));
+        }
+    }
+
+    private static void expect(RawHttpConnection.Reply r, int status, String what) {
+        if (r.status() != status) {
+            throw new IllegalStateException(what + " failed: HTTP " + r.status() + " "
+                    + new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    private static int intOpt(String[] args, String name, int dflt) {
+        String v = strOpt(args, name, null);
+        return v == null ? dflt : Integer.parseInt(v);
+    }
+
+    private static String strOpt(String[] args, String name, String dflt) {
+        for (String a : args) {
+            if (a.startsWith("--" + name + "=")) {
+                return a.substring(name.length() + 3);
+            }
+        }
+        return dflt;
+    }
+}
