@@ -1,0 +1,273 @@
+package org.edgeslice.meapp.mp1;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.edgeslice.contract.mec011.AppInfo;
+import org.edgeslice.contract.mec011.AppTerminationNotification;
+import org.edgeslice.contract.mec011.FilteringCriteria;
+import org.edgeslice.contract.mec011.OperationActionType;
+import org.edgeslice.contract.mec011.ServiceAvailabilityNotification;
+import org.edgeslice.contract.mec011.ServiceInfo;
+import org.edgeslice.contract.mec011.ServiceInfoPost;
+
+/**
+ * The standard Mp1 life of an ME App (ETSI GS MEC 011 clause 5.2): register ({@code registrations}), subscribe to
+ * AppTerminationNotification, register the app's services, optionally subscribe to service availability, then
+ * {@code confirm_ready}. When the platform announces termination the session runs the app's final work (bounded by
+ * {@code maxGracefulTimeout}), sends {@code confirm_termination} and then tells the app it may exit.
+ *
+ * <p>Start-up is idempotent so a restarted container can run it again: an existing registration is updated (409 →
+ * PUT), a service the app already registered under the same serName is updated instead of duplicated, and a 409 on
+ * confirm_ready (already confirmed) is accepted. Calls the platform cannot answer yet (unreachable, 5xx) are retried
+ * with backoff until {@code startTimeout}.
+ */
+public final class MecAppSession implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(MecAppSession.class.getName());
+
+    private final Mp1Client client;
+    private final Mp1Notifications notifications;
+    private final String callbackBaseUrl;
+    private final AppInfo appInfo;
+    private final List<ServiceInfoPost> services;
+    private final FilteringCriteria availabilityFilter;
+    private final Consumer<ServiceAvailabilityNotification> availabilityListener;
+    private final Consumer<OperationActionType> finalWork;
+    private final Consumer<OperationActionType> afterConfirm;
+    private final Duration startTimeout;
+
+    private final List<ServiceInfo> registered = new ArrayList<>();
+    private final List<Mp1Subscription> subscriptions = new ArrayList<>();
+    private final AtomicBoolean terminating = new AtomicBoolean();
+    private volatile boolean ready;
+
+    private MecAppSession(Builder b) {
+        this.client = b.client;
+        this.notifications = b.notifications;
+        this.callbackBaseUrl = b.callbackBaseUrl;
+        this.appInfo = b.appInfo;
+        this.services = List.copyOf(b.services);
+        this.availabilityFilter = b.availabilityFilter;
+        this.availabilityListener = b.availabilityListener;
+        this.finalWork = b.finalWork;
+        this.afterConfirm = b.afterConfirm;
+        this.startTimeout = b.startTimeout;
+    }
+
+    public static Builder builder(Mp1Client client, Mp1Notifications notifications, String callbackBaseUrl) {
+        return new Builder(client, notifications, callbackBaseUrl);
+    }
+
+    /** Runs the start-up sequence; returns when confirm_ready was accepted. */
+    public MecAppSession start() {
+        notifications.onAppTermination(this::terminationNotified);
+        if (availabilityListener != null) {
+            notifications.onServiceAvailability(availabilityListener);
+        }
+        String id = client.settings().appInstanceId();
+        AppInfo info = new AppInfo(appInfo.appName(), appInfo.appProvider(), appInfo.appCategory(),
+                appInfo.appDId() != null ? appInfo.appDId() : client.settings().appDId(), id, appInfo.endpoint(),
+                appInfo.appServiceRequired(), appInfo.appServiceOptional(), appInfo.appFeatureRequired(),
+                appInfo.appFeatureOptional(), appInfo.isInsByMec(), appInfo.appProfile());
+        long deadline = System.nanoTime() + startTimeout.toNanos();
+        retrying("register", deadline, () -> client.registerOrUpdate(info));
+        subscriptions.add(retrying("subscribe AppTermination", deadline, () -> client.subscribeAppTermination(
+                notifications.callbackReference(callbackBaseUrl, Mp1Notifications.APP_TERMINATION))));
+        for (ServiceInfoPost s : services) {
+            registered.add(retrying("register service " + s.serName(), deadline, () -> registerOrUpdate(s)));
+        }
+        if (availabilityFilter != null) {
+            subscriptions.add(retrying("subscribe SerAvailability", deadline, () -> client.subscribeServiceAvailability(
+                    notifications.callbackReference(callbackBaseUrl, Mp1Notifications.SERVICE_AVAILABILITY),
+                    availabilityFilter)));
+        }
+        retrying("confirm_ready", deadline, () -> {
+            try {
+                client.confirmReady();
+            } catch (Mp1Exception e) {
+                if (e.status() != 409) {
+                    throw e;
+                }
+                LOG.log(Level.INFO, "confirm_ready: platform answered 409 (already confirmed after a restart?): {0}",
+                        e.detail());
+            }
+            return null;
+        });
+        ready = true;
+        LOG.log(Level.INFO, "Mp1: app {0} registered, {1} service(s), ready", id, registered.size());
+        return this;
+    }
+
+    private ServiceInfo registerOrUpdate(ServiceInfoPost s) {
+        Optional<ServiceInfo> existing = client.ownServices(ServiceQuery.byNames(List.of(s.serName()))).stream()
+                .filter(e -> s.serName().equals(e.serName())).findFirst();
+        if (existing.isEmpty()) {
+            return client.registerService(s);
+        }
+        ServiceInfo e = existing.get();
+        return client.updateService(new ServiceInfo(e.serInstanceId(), s.serName(), s.serCategory(), s.version(),
+                s.state(), s.transportInfo() == null ? s.transportId() : null,
+                s.transportInfo() != null ? s.transportInfo() : null, s.serializer(), s.scopeOfLocality(),
+                s.consumedLocalOnly(), s.isLocal(), s.livenessInterval(), null));
+    }
+
+    public boolean isReady() {
+        return ready;
+    }
+
+    public List<ServiceInfo> services() {
+        return List.copyOf(registered);
+    }
+
+    public Mp1Client client() {
+        return client;
+    }
+
+    private void terminationNotified(AppTerminationNotification n) {
+        if (!terminating.compareAndSet(false, true)) {
+            LOG.log(Level.INFO, "AppTerminationNotification again; already terminating");
+            return;
+        }
+        OperationActionType action = n.operationAction() == null ? OperationActionType.TERMINATING : n.operationAction();
+        int grace = n.maxGracefulTimeout() == null ? 10 : Math.max(1, n.maxGracefulTimeout());
+        LOG.log(Level.INFO, "AppTerminationNotification {0}, maxGracefulTimeout {1} s", action, grace);
+        // the final work may take long; confirm in time anyway (a late confirmation is worth nothing)
+        CompletableFuture<Void> work = CompletableFuture.runAsync(() -> finalWork.accept(action));
+        try {
+            work.get(Math.max(500, grace * 1000L - 500), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.log(Level.WARNING, "final work did not finish within maxGracefulTimeout; confirming anyway");
+        } catch (ExecutionException e) {
+            LOG.log(Level.ERROR, "final work failed; confirming termination anyway", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            client.confirmTermination(action);
+        } catch (Mp1Exception e) {
+            LOG.log(Level.WARNING, "confirm_termination failed: {0}", e.getMessage());
+        }
+        afterConfirm.accept(action);
+    }
+
+    /**
+     * The app stops on its own (not through the platform): withdraw its services and subscriptions so consumers
+     * do not keep using them. Best effort; the registration stays (the MEPM removes it at terminate).
+     */
+    @Override
+    public void close() {
+        if (terminating.get()) {
+            return;
+        }
+        for (ServiceInfo s : registered) {
+            quietly(() -> client.deleteService(s.serInstanceId()));
+        }
+        for (Mp1Subscription sub : subscriptions) {
+            quietly(() -> client.unsubscribe(sub));
+        }
+        registered.clear();
+        subscriptions.clear();
+    }
+
+    private static void quietly(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, "ignored at close: {0}", e.getMessage());
+        }
+    }
+
+    interface Call<T> {
+        T run();
+    }
+
+    private static <T> T retrying(String what, long deadline, Call<T> call) {
+        long backoff = 200;
+        while (true) {
+            try {
+                return call.run();
+            } catch (Mp1Exception e) {
+                boolean transientFailure = e.status() == 0 || e.status() >= 500 || e.status() == 429;
+                if (!transientFailure || System.nanoTime() + backoff * 1_000_000 > deadline) {
+                    throw e;
+                }
+                LOG.log(Level.INFO, "{0}: {1}; retrying in {2} ms", what, e.getMessage(), backoff);
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                backoff = Math.min(backoff * 2, 5000);
+            }
+        }
+    }
+
+    public static final class Builder {
+        private final Mp1Client client;
+        private final Mp1Notifications notifications;
+        private final String callbackBaseUrl;
+        private AppInfo appInfo;
+        private final List<ServiceInfoPost> services = new ArrayList<>();
+        private FilteringCriteria availabilityFilter;
+        private Consumer<ServiceAvailabilityNotification> availabilityListener;
+        private Consumer<OperationActionType> finalWork = a -> { };
+        private Consumer<OperationActionType> afterConfirm = a -> { };
+        private Duration startTimeout = Duration.ofSeconds(60);
+
+        private Builder(Mp1Client client, Mp1Notifications notifications, String callbackBaseUrl) {
+            this.client = client;
+            this.notifications = notifications;
+            this.callbackBaseUrl = callbackBaseUrl;
+        }
+
+        /** appInstanceId is filled in from the settings; appDId too if the AppInfo has none. */
+        public Builder appInfo(AppInfo info) {
+            this.appInfo = info;
+            return this;
+        }
+
+        public Builder service(ServiceInfoPost service) {
+            services.add(service);
+            return this;
+        }
+
+        public Builder serviceAvailability(FilteringCriteria filter, Consumer<ServiceAvailabilityNotification> listener) {
+            this.availabilityFilter = filter;
+            this.availabilityListener = listener;
+            return this;
+        }
+
+        /** Work to do before confirm_termination (e.g. the slice's final sync to the cloud). */
+        public Builder beforeTerminationConfirmed(Consumer<OperationActionType> work) {
+            this.finalWork = work;
+            return this;
+        }
+
+        /** Runs after confirm_termination (e.g. stop the process). */
+        public Builder afterTerminationConfirmed(Consumer<OperationActionType> action) {
+            this.afterConfirm = action;
+            return this;
+        }
+
+        public Builder startTimeout(Duration timeout) {
+            this.startTimeout = timeout;
+            return this;
+        }
+
+        public MecAppSession build() {
+            if (appInfo == null) {
+                throw new IllegalStateException("appInfo is required");
+            }
+            return new MecAppSession(this);
+        }
+    }
+}
