@@ -33,4 +33,13 @@ public enum LcmSubscriptionType {
         }
         throw new IllegalArgumentException("unknown subscriptionType '" + value + "'");
     }
+
+    /** The type named by a v2.1.1 or v3.x value, or null. */
+    public static LcmSubscriptionType parseOrNull(String value) {
+        try {
+            return parse(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
 }

@@ -1,0 +1,151 @@
+package org.edgeslice.meo.grant;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.edgeslice.contract.common.LinkType;
+import org.edgeslice.contract.mec010.grant.Grant;
+import org.edgeslice.contract.mec010.grant.GrantOperation;
+import org.edgeslice.contract.mec010.grant.GrantRequest;
+import org.edgeslice.contract.mec010.grant.ResourceDefinition;
+import org.edgeslice.contract.mec010.host.MecHostInfo;
+import org.edgeslice.contract.mec010.pkgm.VirtualComputeDescriptor;
+import org.edgeslice.meo.common.ApiRoot;
+import org.edgeslice.meo.common.Ids;
+import org.edgeslice.meo.common.Problems;
+import org.edgeslice.meo.common.Transactions;
+import org.edgeslice.meo.host.HostInventory;
+import org.edgeslice.meo.host.Reservation;
+import org.edgeslice.meo.lcm.AppInstance;
+import org.edgeslice.meo.lcm.LcmStore;
+import org.edgeslice.meo.lcm.PackageCatalog;
+import org.edgeslice.meo.pkgm.AppPackage;
+import org.edgeslice.support.problem.ProblemException;
+
+/**
+ * Granting (ETSI GS MEC 010-2 clause 7.5, Mm3): the MEPM asks before it instantiates, operates or terminates.
+ * For INSTANTIATE the grant confirms (or makes) the capacity reservation on the host the MEO placed the
+ * instance on; the compute figures come from the request's {@code addResources} or else from the AppD. A
+ * request the host cannot take is refused with 403. Grants are synchronous (201) and recorded.
+ */
+public class GrantService {
+
+    private final GrantRepository grants;
+    private final HostInventory hosts;
+    private final LcmStore lcm;
+    private final PackageCatalog packages;
+    private final Transactions tx;
+    private final ApiRoot apiRoot;
+
+    public GrantService(GrantRepository grants, HostInventory hosts, LcmStore lcm, PackageCatalog packages,
+                        Transactions tx, ApiRoot apiRoot) {
+        this.grants = grants;
+        this.hosts = hosts;
+        this.lcm = lcm;
+        this.packages = packages;
+        this.tx = tx;
+        this.apiRoot = apiRoot;
+    }
+
+    public Grant grant(GrantRequest r) {
+        Problems.require(r, "body");
+        Problems.require(r.appInstanceId(), "appInstanceId");
+        Problems.require(r.appLcmOpOccId(), "appLcmOpOccId");
+        Problems.require(r.appDId(), "appDId");
+        Problems.require(r.operation(), "operation");
+        for (List<ResourceDefinition> list : java.util.Arrays.asList(r.addResources(), r.removeResources(),
+                r.tempResources(), r.updateResources())) {
+            if (list != null) {
+                for (ResourceDefinition d : list) {
+                    Problems.require(d, "resource definition");
+                    Problems.require(d.id(), "ResourceDefinition.id");
+                    Problems.require(d.type(), "ResourceDefinition.type");
+                }
+            }
+        }
+        Optional<AppInstance> inst = lcm.instance(r.appInstanceId());
+        Optional<Reservation> reserved = hosts.reservation(r.appInstanceId());
+        String hostId = reserved.map(Reservation::hostId)
+                .or(() -> inst.map(AppInstance::hostId))
+                .or(() -> Optional.ofNullable(r.additionalParams() == null ? null
+                        : (String) stringParam(r.additionalParams(), "hostId")))
+                .orElse(null);
+        if (hostId != null && hosts.host(hostId).isEmpty()) {
+            throw ProblemException.notFound("MEC host " + hostId + " is not registered");
+        }
+        long cpu = 0;
+        long mem = 0;
+        if (r.operation() == GrantOperation.INSTANTIATE) {
+            VirtualComputeDescriptor vc = null;
+            if (r.addResources() != null) {
+                for (ResourceDefinition d : r.addResources()) {
+                    if (d.type() == ResourceDefinition.Type.COMPUTE && d.virtualComputeDescriptor() != null) {
+                        cpu += d.virtualComputeDescriptor().cpuMillis();
+                        mem += d.virtualComputeDescriptor().memoryMb();
+                        vc = d.virtualComputeDescriptor();
+                    }
+                }
+            }
+            if (vc == null) {
+                Optional<AppPackage> pkg = packages.onboarded(r.appDId());
+                if (pkg.isPresent() && pkg.get().appD().virtualComputeDescriptor() != null) {
+                    cpu = pkg.get().appD().virtualComputeDescriptor().cpuMillis();
+                    mem = pkg.get().appD().virtualComputeDescriptor().memoryMb();
+                }
+            }
+            if (hostId != null) {
+                long c = cpu;
+                long m = mem;
+                boolean ok = reserved.map(res -> res.cpuMillis() >= c && res.memoryMb() >= m).orElse(false)
+                        || hosts.reserve(hostId, r.appInstanceId(), cpu, mem);
+                if (!ok) {
+                    throw ProblemException.forbidden("Grant refused: MEC host " + hostId + " has no room for " + cpu
+                            + "m CPU/" + mem + " MB");
+                }
+            }
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (hostId != null) {
+            params.put("hostId", hostId);
+            MecHostInfo h = hosts.host(hostId).orElseThrow();
+            params.put("cpuMillis", cpu);
+            params.put("memoryMb", mem);
+            params.put("hostCapacity", h.capacity());
+            params.put("hostAllocated", h.allocated());
+        }
+        String zone = hostId == null ? null : "zone-" + hostId;
+        List<Grant.ZoneInfo> zones = hostId == null ? null : List.of(new Grant.ZoneInfo(zone, hostId, null));
+        String id = Ids.next();
+        Grant g = new Grant(id, r.appInstanceId(), r.appLcmOpOccId(), null, zones, null,
+                infos(r.addResources(), zone), infos(r.tempResources(), zone), infos(r.removeResources(), zone),
+                infos(r.updateResources(), zone), null, null, params.isEmpty() ? null : params,
+                new Grant.Links(r.links() == null ? new LinkType("") : r.links().appLcmOpOcc(),
+                        r.links() == null ? new LinkType(apiRoot.href("app_lcm/v1/app_instances/" + r.appInstanceId()))
+                                : r.links().appInstance(),
+                        new LinkType(apiRoot.href("granting/v1/grants/" + id))));
+        tx.run(() -> grants.save(g));
+        return g;
+    }
+
+    public Grant get(String id) {
+        return grants.find(id).orElseThrow(() -> ProblemException.notFound("No grant " + id));
+    }
+
+    private static Object stringParam(Map<String, Object> params, String name) {
+        Object v = params.get(name);
+        return v instanceof String ? v : null;
+    }
+
+    private static List<Grant.GrantInfo> infos(List<ResourceDefinition> defs, String zone) {
+        if (defs == null) {
+            return null;
+        }
+        List<Grant.GrantInfo> out = new ArrayList<>();
+        for (ResourceDefinition d : defs) {
+            out.add(new Grant.GrantInfo(d.id(), null, null, zone));
+        }
+        return out;
+    }
+}

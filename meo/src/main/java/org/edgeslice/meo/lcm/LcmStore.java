@@ -1,0 +1,31 @@
+package org.edgeslice.meo.lcm;
+
+import java.util.List;
+import java.util.Optional;
+import org.edgeslice.contract.mec010.lcm.LcmSubscriptionInfo;
+
+/** Where app instances, op occurrences and LCM subscriptions are kept. */
+public interface LcmStore {
+
+    Optional<AppInstance> instance(String id);
+
+    List<AppInstance> instances();
+
+    void save(AppInstance instance);
+
+    void deleteInstance(String id);
+
+    Optional<OpOcc> op(String id);
+
+    List<OpOcc> ops();
+
+    void save(OpOcc op);
+
+    List<LcmSubscriptionInfo> subscriptions();
+
+    Optional<LcmSubscriptionInfo> subscription(String id);
+
+    void save(LcmSubscriptionInfo subscription);
+
+    boolean deleteSubscription(String id);
+}
