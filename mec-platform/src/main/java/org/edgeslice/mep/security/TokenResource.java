@@ -17,10 +17,12 @@ import java.util.List;
 import java.util.Optional;
 import org.edgeslice.contract.mec011.AccessTokenResponse;
 import org.edgeslice.contract.mec011.OAuthError;
+import org.edgeslice.contract.mec011.TokenRequest;
 import org.edgeslice.mep.app.AppInstances;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -49,7 +51,8 @@ public class TokenResource {
     @APIResponse(responseCode = "401", description = "invalid_client",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.class)))
     public Response token(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                          MultivaluedMap<String, String> form) {
+                          @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+                                  schema = @Schema(implementation = TokenRequest.class))) MultivaluedMap<String, String> form) {
         String grantType = single(form, "grant_type");
         if (grantType == null) {
             return error(400, "invalid_request", "grant_type is required");

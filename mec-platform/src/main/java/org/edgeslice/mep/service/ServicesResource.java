@@ -95,7 +95,7 @@ public class ServicesResource {
     /** ETSI GS MEC 011 v2.2.1+ clause 8.2.10.3.3, liveness PATCH: a heartbeat; answers 200 with the liveness. */
     @PATCH
     @Path("{serviceId}/liveness")
-    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "ServiceLiveness_PATCH", summary = "A liveness heartbeat (MEC 011 v2.2.1+ clause 8.2.10.3.3)")
     @APIResponse(responseCode = "200", description = "The liveness after the heartbeat",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceLivenessInfo.class)))

@@ -9,7 +9,7 @@ import org.edgeslice.contract.common.LinkType;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "AppTerminationNotification")
 public record AppTerminationNotification(String notificationType, OperationActionType operationAction, Integer maxGracefulTimeout,
-        @JsonProperty("_links") Links links) {
+        @JsonProperty("_links") @Schema(name = "_links") Links links) {
 
     public static final String TYPE = "AppTerminationNotification";
 

@@ -7,5 +7,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** RFC 6749 clause 5.2 error response of the token endpoint. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "OAuthError")
-public record OAuthError(String error, @JsonProperty("error_description") String errorDescription) {
+public record OAuthError(String error, @JsonProperty("error_description") @Schema(name = "error_description") String errorDescription) {
 }

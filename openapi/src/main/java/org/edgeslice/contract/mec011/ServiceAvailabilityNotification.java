@@ -9,7 +9,7 @@ import org.edgeslice.contract.common.LinkType;
 /** ETSI GS MEC 011 {@code ServiceAvailabilityNotification} (clause 8.1.4.2). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "ServiceAvailabilityNotification")
-public record ServiceAvailabilityNotification(String notificationType, List<ServiceReference> serviceReferences, @JsonProperty("_links") Links links) {
+public record ServiceAvailabilityNotification(String notificationType, List<ServiceReference> serviceReferences, @JsonProperty("_links") @Schema(name = "_links") Links links) {
 
     public static final String TYPE = "SerAvailabilityNotification";
 

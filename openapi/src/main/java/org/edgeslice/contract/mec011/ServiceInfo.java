@@ -10,7 +10,7 @@ import org.edgeslice.contract.common.LinkType;
 @Schema(name = "ServiceInfo")
 public record ServiceInfo(String serInstanceId, String serName, CategoryRef serCategory, String version, ServiceState state,
         String transportId, TransportInfo transportInfo, SerializerType serializer, LocalityType scopeOfLocality,
-        Boolean consumedLocalOnly, @JsonProperty("isLocal") Boolean isLocal, Integer livenessInterval, @JsonProperty("_links") Links links) {
+        Boolean consumedLocalOnly, @JsonProperty("isLocal") Boolean isLocal, Integer livenessInterval, @JsonProperty("_links") @Schema(name = "_links") Links links) {
 
     /** {@code _links}: the service itself and, when it has a livenessInterval, its liveness resource. */
     @Schema(name = "ServiceInfoLinks")

@@ -9,7 +9,7 @@ import org.edgeslice.contract.common.LinkType;
 /** ETSI GS MEC 011 {@code MecAppSuptApiSubscriptionLinkList} / {@code MecServiceMgmtApiSubscriptionLinkList} (same shape). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "SubscriptionLinkList")
-public record SubscriptionLinkList(@JsonProperty("_links") Links links) {
+public record SubscriptionLinkList(@JsonProperty("_links") @Schema(name = "_links") Links links) {
 
     /** {@code _links}. */
     @Schema(name = "SubscriptionLinkListLinks")
