@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# ./mec bench KIND: the benchmarks. Each prints a table; none of them is a test.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+kind=$1; shift
+
+classpath_of() { # module -> its jar and its lib/ (built with dependencies copied)
+  echo "$ROOT/$1/target/$1.jar:$ROOT/$1/target/lib/*"
+}
+
+ensure_built() { # module...
+  local m missing=""
+  for m in "$@"; do [ -f "$m/target/$m.jar" ] || missing="$missing,$m"; done
+  [ -z "$missing" ] || "$ROOT/mvnw" -B -q -DskipTests install -pl "${missing#,}" -am
+}
+
+free_port() { java -cp "$ROOT/launcher/target/launcher.jar" org.edgeslice.launcher.FreePort 2>/dev/null || echo 62700; }
+
+bench_cse() {
+  ensure_built iot-slice-meapp launcher
+  local port; port=$(free_port)
+  local data; data=$(mktemp -d)
+  echo "== IoT slice (standalone, main endpoint 127.0.0.1:$port) =="
+  local t0; t0=$(date +%s%N)
+  SLICE_HTTP_PORT=$port SLICE_PORT_REGISTRATION=0 SLICE_PORT_RETRIEVE=0 SLICE_PORT_SUBSCRIPTION=0 \
+  SLICE_PORT_NOTIFICATION=0 SLICE_DATA_DIR="$data" \
+    java -Xmx32m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar iot-slice-meapp/target/iot-slice-meapp.jar \
+    >"$data/slice.log" 2>&1 &
+  SLICE_PID=$! SLICE_DATA=$data
+  trap 'kill $SLICE_PID 2>/dev/null || true; rm -rf "$SLICE_DATA"' EXIT
+  local pid=$SLICE_PID
+  until curl -fs -o /dev/null -H 'X-M2M-Origin: CAdmin' -H 'X-M2M-RI: ready' -H 'X-M2M-RVI: 3' \
+        "http://127.0.0.1:$port/cse-slice"; do
+    kill -0 $pid 2>/dev/null || { cat "$data/slice.log"; exit 1; }
+    sleep 0.005
+  done
+  local t1; t1=$(date +%s%N)
+  sleep 2
+  printf 'slice start-to-ready (process start -> first oneM2M answer): %d ms\n' $(( (t1 - t0) / 1000000 ))
+  printf 'slice idle RSS: %d MiB\n' $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 ))
+  java -cp "$(classpath_of iot-slice-meapp)" org.edgeslice.slice.bench.CseBench "http://127.0.0.1:$port/cse-slice" "$@"
+  kill $pid; wait $pid 2>/dev/null || true
+  local ciss
+  ciss=$(./mec status --json 2>/dev/null | grep -o '"name":"ciss","apiRoot":"[^"]*"' | sed 's/.*"apiRoot":"//; s/"$//' || true)
+  if [ -n "$ciss" ]; then
+    echo; echo "== CISS (cloud IN-CSE, durable store) at $ciss =="
+    java -cp "$(classpath_of iot-slice-meapp)" org.edgeslice.slice.bench.CseBench "$ciss" "$@"
+  else
+    echo; echo "(the CISS is not running: './mec up' first to benchmark the cloud CSE too)"
+  fi
+}
+
+case "$kind" in
+  cse) bench_cse "$@" ;;
+  *) echo "mec: benchmark '$kind' is not available in this build yet" >&2; exit 1 ;;
+esac
