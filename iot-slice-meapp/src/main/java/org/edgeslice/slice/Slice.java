@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +38,16 @@ public final class Slice implements AutoCloseable {
     private Slice(SliceConfig config, PlatformLifecycle platform) throws InterruptedException {
         this.config = config;
         this.platform = platform;
-        this.store = WalResourceStore.open(config.dataDir(), config.fsync(), config.fsyncIntervalMillis());
+        // Netty's class loading and event loop start-up run on a second core while this thread loads Jackson,
+        // replays the log and builds the engine: start-to-ready is dominated by class loading, not by work
+        CompletableFuture<SliceHttpServer> serverInit = CompletableFuture.supplyAsync(
+                () -> new SliceHttpServer(config.ioThreads()), Slice::startThread);
+        try {
+            this.store = WalResourceStore.open(config.dataDir(), config.fsync(), config.fsyncIntervalMillis());
+        } catch (RuntimeException e) {
+            serverInit.thenAccept(SliceHttpServer::close);
+            throw e;
+        }
         String root = config.httpRoot();
         List<String> poa = config.mainPort() > 0
                 ? List.of("http://" + config.bind() + ":" + config.mainPort() + root) : List.of();
@@ -47,7 +57,7 @@ public final class Slice implements AutoCloseable {
         cse = new CseConfig(cse.cseId(), cse.cseName(), cse.cseType(), config.adminOriginator(), cse.functions(),
                 cse.supportedReleases(), cse.pointOfAccess(), cse.defaultExpiry(), cse.notificationRetries());
         this.engine = new CseEngine(cse, store, new HttpNotificationSender());
-        this.server = new SliceHttpServer(config.ioThreads());
+        this.server = serverInit.join();
         int mainPort = -1;
         Map<CommonServiceFunction, Integer> bound = new EnumMap<>(CommonServiceFunction.class);
         try {
@@ -72,6 +82,12 @@ public final class Slice implements AutoCloseable {
         int period = Math.max(1, config.housekeepingSeconds());
         housekeeping.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.SECONDS);
         platform.ready(endpoints);
+    }
+
+    private static void startThread(Runnable r) {
+        Thread t = new Thread(r, "slice-init");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Starts the slice; returns when every endpoint listens. */

@@ -8,7 +8,8 @@ import org.edgeslice.slice.platform.PlatformLifecycle;
 import org.edgeslice.slice.platform.StandalonePlatformLifecycle;
 
 /**
- * Entry point of the IoT slice ME App: {@code java -jar iot-slice-meapp.jar}. Configuration comes from the
+ * Entry point of the IoT slice ME App: {@code java -jar iot-slice-meapp.jar} ({@code --train} for a
+ * class-data-sharing training run, see {@link CdsTraining}). Configuration comes from the
  * environment and system properties (see {@link SliceConfig}). Exits with status 1 if the slice cannot start
  * (e.g. a port is taken), so a container runtime sees the failure.
  */
@@ -21,16 +22,23 @@ public final class SliceMain {
             System.setProperty("java.util.logging.SimpleFormatter.format",
                     "%1$tFT%1$tT.%1$tL %4$s %3$s: %5$s%6$s%n");
         }
+        long mainEntered = System.nanoTime();
         System.Logger log = System.getLogger(SliceMain.class.getName());
         try {
+            if (args.length > 0 && args[0].equals("--train")) {
+                CdsTraining.run(); // see CdsTraining: creates the class-data-sharing archive on exit
+                System.exit(0);
+            }
             SliceConfig config = SliceConfig.fromEnvironment();
             PlatformLifecycle platform = platform(config.platform());
             Slice slice = Slice.start(config, platform);
             Runtime.getRuntime().addShutdownHook(new Thread(slice::close, "slice-shutdown"));
-            long ms = ProcessHandle.current().info().startInstant()
+            long sinceMain = (System.nanoTime() - mainEntered) / 1_000_000;
+            long sinceJvmStart = ProcessHandle.current().info().startInstant()
                     .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L);
-            log.log(Level.INFO, "slice {0} ready in {1} ms: functions [{2}], endpoints {3}", config.cseName(), ms,
-                    config.functions(), slice.endpoints());
+            log.log(Level.INFO, "slice " + config.cseName() + " ready in " + sinceJvmStart + " ms since process start ("
+                    + sinceMain + " ms in main): functions [" + config.functions() + "], endpoints "
+                    + slice.endpoints());
         } catch (Exception e) {
             log.log(Level.ERROR, "slice failed to start", e);
             System.exit(1);

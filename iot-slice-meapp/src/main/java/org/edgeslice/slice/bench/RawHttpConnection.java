@@ -13,16 +13,16 @@ import java.nio.charset.StandardCharsets;
  * headers and a Content-Length body in. Deliberately tiny so the client costs little of the measured latency
  * (java.net.http adds tens of microseconds per request, which matters at a 0.3 ms goal).
  */
-final class RawHttpConnection implements AutoCloseable {
+public final class RawHttpConnection implements AutoCloseable {
     /** Status code and body of one response. */
-    record Reply(int status, byte[] body) {
+    public record Reply(int status, byte[] body) {
     }
 
     private final Socket socket;
     private final OutputStream out;
     private final InputStream in;
 
-    RawHttpConnection(String host, int port) throws IOException {
+    public RawHttpConnection(String host, int port) throws IOException {
         socket = new Socket();
         socket.setTcpNoDelay(true);
         socket.connect(new InetSocketAddress(host, port), 2000);
@@ -31,7 +31,7 @@ final class RawHttpConnection implements AutoCloseable {
         in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
     }
 
-    Reply exchange(byte[] request) throws IOException {
+    public Reply exchange(byte[] request) throws IOException {
         out.write(request);
         out.flush();
         String statusLine = readLine();
@@ -70,7 +70,7 @@ final class RawHttpConnection implements AutoCloseable {
         return sb.length() == 0 ? null : sb.toString();
     }
 
-    static byte[] request(String method, String host, String path, String origin, String contentType,
+    public static byte[] request(String method, String host, String path, String origin, String contentType,
                           String body) {
         byte[] b = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         StringBuilder sb = new StringBuilder(256)

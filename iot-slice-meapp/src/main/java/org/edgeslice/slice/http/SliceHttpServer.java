@@ -27,6 +27,7 @@ import org.edgeslice.onem2m.binding.HttpBinding;
  */
 public final class SliceHttpServer implements AutoCloseable {
     static final int MAX_BODY = 1 << 20;
+    private static final io.netty.buffer.ByteBufAllocator ALLOCATOR = new io.netty.buffer.UnpooledByteBufAllocator(false);
 
     private final EventLoopGroup group;
     private final ExecutorService blocking;
@@ -51,6 +52,9 @@ public final class SliceHttpServer implements AutoCloseable {
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                // unpooled heap buffers: oneM2M messages are small, and pooled direct arenas would hold megabytes of
+                // resident memory per event loop in an idle slice
+                .childOption(ChannelOption.ALLOCATOR, ALLOCATOR)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
