@@ -91,6 +91,16 @@ public final class DockerDriver implements VirtualisationDriver {
         return dockerHost;
     }
 
+    /** Whether this driver's engine answers now. */
+    public boolean ping() {
+        try {
+            client.pingCmd().exec();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The engine's version string, e.g. {@code 20.10.24 (API 1.41)}. */
     public String engineVersion() {
         var v = client.versionCmd().exec();

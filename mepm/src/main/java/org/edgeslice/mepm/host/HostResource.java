@@ -1,0 +1,79 @@
+package org.edgeslice.mepm.host;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.edgeslice.contract.common.ProblemDetails;
+import org.edgeslice.contract.common.ProblemDetailsMediaType;
+import org.edgeslice.contract.mec010.lcm.OperationalState;
+import org.edgeslice.mepm.config.MepmSettings;
+import org.edgeslice.mepm.lcm.AppInstanceEntity;
+import org.edgeslice.mepm.lcm.LcmService;
+import org.edgeslice.mepm.virt.DriverException;
+import org.edgeslice.mepm.virt.Virtualisation;
+import org.edgeslice.support.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** {@code {apiRoot}/mepm/v1}: the project's own view of the host (docs/interfaces.md). */
+@Path("mepm/v1")
+public class HostResource {
+
+    @Inject
+    MepmSettings settings;
+    @Inject
+    Virtualisation virtualisation;
+    @Inject
+    HostRegistration registration;
+    @Inject
+    LcmService lcm;
+
+    /** Project API: the host's identity, capacity, active virtualisation driver and registration state. */
+    @GET
+    @Path("host")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "MepmHost_GET", summary = "The MEC host and the active virtualisation driver")
+    @APIResponse(responseCode = "200", description = "The host",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HostStatus.class)))
+    public HostStatus host() {
+        List<AppInstanceEntity> all = lcm.instances();
+        int[] r = settings.portRange();
+        return new HostStatus(registration.info(), virtualisation.driver().name(), virtualisation.driver().endpoint(),
+                virtualisation.healthy(), registration.registered(), r[0] + "-" + r[1], all.size(),
+                (int) all.stream().filter(i -> i.operationalState == OperationalState.STARTED).count());
+    }
+
+    /** Project API: the last {@code tail} lines (default 200, at most 10000) of the app's container output. */
+    @GET
+    @Path("app_instances/{appInstanceId}/logs")
+    @Produces({MediaType.TEXT_PLAIN, ProblemDetailsMediaType.VALUE})
+    @Operation(operationId = "MepmAppInstanceLogs_GET", summary = "The app's container log")
+    @APIResponse(responseCode = "200", description = "The log",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(implementation = String.class)))
+    @APIResponse(responseCode = "400", description = "Bad request",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "404", description = "Unknown app instance or no container",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    public String logs(@PathParam("appInstanceId") String id, @QueryParam("tail") @DefaultValue("200") int tail) {
+        if (tail < 1 || tail > 10_000) {
+            throw ProblemException.badRequest("tail must be 1-10000");
+        }
+        AppInstanceEntity i = lcm.instance(id);
+        if (i.containerId == null) {
+            throw ProblemException.notFound("app instance " + id + " has no container");
+        }
+        try {
+            return virtualisation.driver().logs(i.containerId, tail);
+        } catch (DriverException e) {
+            throw ProblemException.notFound(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.edgeslice.mepm.lcm;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.edgeslice.contract.mec010.lcm.InstantiationState;
+
+/** The app instances of this host; every change is one short transaction, committed before it is acknowledged. */
+@ApplicationScoped
+@Transactional
+public class InstanceRepository {
+
+    @PersistenceContext(unitName = "mepm")
+    EntityManager em;
+
+    public Optional<AppInstanceEntity> find(String id) {
+        return Optional.ofNullable(em.find(AppInstanceEntity.class, id));
+    }
+
+    public List<AppInstanceEntity> findAll() {
+        return em.createQuery("select i from AppInstanceEntity i order by i.createdAt, i.id", AppInstanceEntity.class)
+                .getResultList();
+    }
+
+    public List<AppInstanceEntity> findInstantiated() {
+        return em.createQuery("select i from AppInstanceEntity i where i.instantiationState = :s", AppInstanceEntity.class)
+                .setParameter("s", InstantiationState.INSTANTIATED).getResultList();
+    }
+
+    public void insert(AppInstanceEntity e) {
+        e.createdAt = System.currentTimeMillis();
+        e.updatedAt = e.createdAt;
+        em.persist(e);
+    }
+
+    /** Applies {@code change} to the stored instance and commits; returns the new state. */
+    public AppInstanceEntity update(String id, Consumer<AppInstanceEntity> change) {
+        AppInstanceEntity e = em.find(AppInstanceEntity.class, id);
+        if (e == null) {
+            throw new IllegalStateException("app instance " + id + " vanished");
+        }
+        change.accept(e);
+        e.updatedAt = System.currentTimeMillis();
+        em.flush();
+        return e;
+    }
+
+    public boolean delete(String id) {
+        AppInstanceEntity e = em.find(AppInstanceEntity.class, id);
+        if (e == null) {
+            return false;
+        }
+        em.remove(e);
+        return true;
+    }
+}

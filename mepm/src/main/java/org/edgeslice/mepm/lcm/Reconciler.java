@@ -1,0 +1,245 @@
+package org.edgeslice.mepm.lcm;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.edgeslice.contract.common.ProblemDetails;
+import org.edgeslice.contract.mec010.lcm.InstantiationState;
+import org.edgeslice.contract.mec010.lcm.LcmOperation;
+import org.edgeslice.contract.mec010.lcm.OperationState;
+import org.edgeslice.contract.mec010.lcm.OperationalState;
+import org.edgeslice.contract.mec010.pkgm.AppD;
+import org.edgeslice.mepm.config.MepmSettings;
+import org.edgeslice.mepm.infrastructure.Workers;
+import org.edgeslice.mepm.notify.Notifier;
+import org.edgeslice.mepm.pkg.PackageService;
+import org.edgeslice.mepm.virt.ContainerEvent;
+import org.edgeslice.mepm.virt.ContainerStatus;
+import org.edgeslice.mepm.virt.Labels;
+import org.edgeslice.mepm.virt.Virtualisation;
+import org.edgeslice.mepm.virt.VirtualisationDriver;
+
+/**
+ * Keeps the records and the engine in agreement. At start: operations a previous MEPM left unfinished end in a
+ * defined state (an instantiation is rolled back and FAILED, a termination is finished and COMPLETED, an
+ * operate is FAILED with the instance showing the engine's actual state). Then continuously, from the engine's
+ * event stream and every {@code mepm.reconcile.interval}: a container of an instance that died, was OOM-killed
+ * or vanished is reported to the MEO (AppInstNotification STOPPED) and restarted when the AppD asks for it;
+ * containers with this host's labels that no instance owns are removed.
+ */
+@Singleton
+@Startup
+@DependsOn("MepmDatabase")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Reconciler {
+
+    private static final Logger LOG = Logger.getLogger(Reconciler.class.getName());
+
+    @Inject
+    InstanceRepository instances;
+    @Inject
+    OpOccRepository ops;
+    @Inject
+    PackageService packages;
+    @Inject
+    LcmRunner runner;
+    @Inject
+    Notifier notifier;
+    @Inject
+    Virtualisation virtualisation;
+    @Inject
+    MepmSettings settings;
+    @Inject
+    Workers workers;
+
+    private AutoCloseable watch;
+    private ScheduledFuture<?> periodic;
+
+    private VirtualisationDriver driver() {
+        return virtualisation.driver();
+    }
+
+    @PostConstruct
+    void start() {
+        try {
+            recoverUnfinishedOperations();
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "recovery of unfinished operations failed", e);
+        }
+        try {
+            watch = driver().watch(Labels.ofHost(settings.hostId()),
+                    event -> workers.operations().submit(() -> onEvent(event)));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "cannot watch the engine's events; relying on periodic reconciliation", e);
+        }
+        long every = settings.reconcileInterval().toMillis();
+        periodic = workers.timer().scheduleWithFixedDelay(this::reconcileSafely, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (periodic != null) {
+            periodic.cancel(false);
+        }
+        if (watch != null) {
+            try {
+                watch.close();
+            } catch (Exception e) {
+                LOG.log(Level.FINE, "closing the event watch", e);
+            }
+        }
+    }
+
+    void recoverUnfinishedOperations() {
+        for (OpOccEntity op : ops.unfinished()) {
+            AppInstanceEntity instance = instances.find(op.appInstanceId).orElse(null);
+            if (instance == null) {
+                runner.transition(op, OperationState.FAILED, null, interrupted("the app instance no longer exists"));
+                continue;
+            }
+            AppD appD = packages.held(instance.appDId);
+            LOG.warning(() -> "MEPM restarted during " + op.operation.name() + " of " + instance.id + " (" + op.state + ")");
+            if (op.operation == LcmOperation.TERMINATE && op.state == OperationState.PROCESSING) {
+                // granted already: finish it; the containers go by label, so nothing is left behind
+                try {
+                    runner.removeResources(instance.id);
+                    notifier.instanceStateChanged(instances.update(instance.id, i -> {
+                        i.instantiationState = InstantiationState.NOT_INSTANTIATED;
+                        i.operationalState = null;
+                        i.containerId = null;
+                        i.clientSecret = null;
+                    }));
+                    runner.transition(op, OperationState.COMPLETED, null, null);
+                } catch (RuntimeException e) {
+                    runner.transition(op, OperationState.FAILED, null, interrupted("finishing it failed: " + e.getMessage()));
+                }
+            } else {
+                runner.undo(op.operation, instance.id, appD);
+                runner.transition(op, OperationState.FAILED, null, interrupted("the operation was rolled back"));
+            }
+        }
+    }
+
+    private static ProblemDetails interrupted(String what) {
+        return new ProblemDetails("about:blank", "Interrupted by a MEPM restart", 500, what, null);
+    }
+
+    private void reconcileSafely() {
+        try {
+            reconcile();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "reconciliation failed", e);
+        }
+    }
+
+    /** One full pass: engine containers against instance records. */
+    public synchronized void reconcile() {
+        for (ContainerStatus c : driver().list(Labels.ofHost(settings.hostId()))) {
+            String owner = c.labels().get(Labels.APP_INSTANCE);
+            if (owner == null || !owned(owner, c.id())) {
+                LOG.warning(() -> "removing container " + c.id() + " (" + c.name() + "): no app instance owns it");
+                driver().remove(c.id());
+            }
+        }
+        for (AppInstanceEntity i : instances.findInstantiated()) {
+            if (ops.active(i.id).isPresent()) {
+                continue;
+            }
+            Optional<ContainerStatus> s = i.containerId == null ? Optional.empty() : driver().inspect(i.containerId);
+            if (s.isEmpty() || !s.get().running()) {
+                if (i.operationalState == OperationalState.STARTED) {
+                    unsolicitedStop(i, s.map(this::reason).orElse("container vanished"));
+                }
+            } else if (i.operationalState == OperationalState.STOPPED) {
+                notifier.instanceStateChanged(instances.update(i.id, e -> e.operationalState = OperationalState.STARTED));
+            }
+        }
+    }
+
+    /** Whether a container labelled for {@code appInstanceId} belongs to a live instance or a running operation. */
+    private boolean owned(String appInstanceId, String containerId) {
+        if (ops.active(appInstanceId).isPresent()) {
+            return true;
+        }
+        return instances.find(appInstanceId).map(i -> i.instantiationState == InstantiationState.INSTANTIATED
+                && containerId.equals(i.containerId)).orElse(false);
+    }
+
+    synchronized void onEvent(ContainerEvent event) {
+        try {
+            String id = event.labels().get(Labels.APP_INSTANCE);
+            if (id == null || ops.active(id).isPresent()) {
+                return; // an operation is acting on it: the event is expected
+            }
+            AppInstanceEntity i = instances.find(id).orElse(null);
+            boolean ours = i != null && i.instantiationState == InstantiationState.INSTANTIATED
+                    && event.containerId().equals(i.containerId);
+            if (!ours) {
+                if (event.kind() != ContainerEvent.Kind.DESTROY) {
+                    LOG.warning(() -> "removing container " + event.containerId() + ": no app instance owns it");
+                    driver().remove(event.containerId());
+                }
+                return;
+            }
+            switch (event.kind()) {
+                case DIE, DESTROY -> {
+                    if (i.operationalState == OperationalState.STARTED) {
+                        String why = event.kind() == ContainerEvent.Kind.DESTROY ? "container removed behind the MEPM's back"
+                                : driver().inspect(event.containerId()).map(this::reason)
+                                .orElse("exited with " + event.exitCode());
+                        unsolicitedStop(i, why);
+                    }
+                }
+                case START -> {
+                    if (i.operationalState == OperationalState.STOPPED) {
+                        notifier.instanceStateChanged(instances.update(i.id, e -> e.operationalState = OperationalState.STARTED));
+                    }
+                }
+                default -> {
+                    // OOM is followed by DIE, which reports it
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "handling " + event + " failed", e);
+        }
+    }
+
+    private String reason(ContainerStatus s) {
+        return s.oomKilled() ? "OOM-killed (exit " + s.exitCode() + ")" : "exited with " + s.exitCode();
+    }
+
+    /** Reports a stop nobody asked for, then restarts the app if its AppD says so. */
+    private void unsolicitedStop(AppInstanceEntity i, String why) {
+        LOG.warning(() -> "app instance " + i.id + " stopped unasked: " + why);
+        AppInstanceEntity stopped = instances.update(i.id, e -> {
+            e.operationalState = OperationalState.STOPPED;
+            e.lastExit = why;
+        });
+        notifier.instanceStateChanged(stopped);
+        AppD appD = packages.held(i.appDId);
+        if (ContainerSpecs.restartOnFailure(appD)) {
+            try {
+                String containerId = stopped.containerId;
+                if (containerId == null || driver().inspect(containerId).isEmpty()) {
+                    containerId = runner.recreate(stopped, appD);
+                }
+                driver().start(containerId);
+                notifier.instanceStateChanged(instances.update(i.id, e -> e.operationalState = OperationalState.STARTED));
+                LOG.info(() -> "app instance " + i.id + " restarted (restartOnFailure)");
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "restart of " + i.id + " failed", e);
+            }
+        }
+    }
+
+}
