@@ -1,0 +1,230 @@
+package org.edgeslice.handler.http;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.edgeslice.handler.procedure.SlicingProcedure;
+import org.edgeslice.handler.request.DeviceRequest;
+import org.edgeslice.handler.request.DeviceRequestParser;
+import org.edgeslice.handler.request.InvalidRequestException;
+import org.edgeslice.handler.request.RequestState;
+import org.edgeslice.handler.request.SlicingRequest;
+import org.edgeslice.meapp.mp1.Mp1Notifications;
+
+/**
+ * The handler's device API (project API, step 01 and 14), transport-neutral: {@link #handle} maps a request to a
+ * reply. Paths below the configured prefix:
+ * <ul>
+ *   <li>{@code POST iot_slicing/v1/requests} → 201 + Location + the request (state PROCESSING);</li>
+ *   <li>{@code GET iot_slicing/v1/requests[?deviceId=&state=]} → 200 list;</li>
+ *   <li>{@code GET iot_slicing/v1/requests/{id}} → 200 | 404; {@code DELETE} → 204 | 404;</li>
+ *   <li>{@code GET iot_slicing/v1/slices} → 200 the slice table; {@code GET iot_slicing/v1/health} → 200;</li>
+ *   <li>{@code POST /mp1/notifications/...} → the MEC platform's notifications.</li>
+ * </ul>
+ * Errors are RFC 7807 ProblemDetails as {@code application/problem+json}: malformed body, unknown attribute, wrong
+ * type, unknown query parameter → 400; unknown id or path → 404; wrong method → 405; non-JSON body → 415.
+ */
+public final class DeviceApi {
+    public static final String API = "/iot_slicing/v1";
+    private static final System.Logger LOG = System.getLogger(DeviceApi.class.getName());
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .serializationInclusion(JsonInclude.Include.NON_NULL).build();
+
+    private final SlicingProcedure procedure;
+    private final Mp1Notifications notifications;
+    private final String prefix;
+    private final String publicBase;
+    private final Clock clock;
+    private volatile String platformStatus = "STANDALONE";
+
+    /**
+     * @param prefix     path prefix of the API (may be empty), e.g. /handler
+     * @param publicBase the base URL clients reach this server at, e.g. http://127.0.0.1:40001 (Location headers)
+     */
+    public DeviceApi(SlicingProcedure procedure, Mp1Notifications notifications, String prefix, String publicBase,
+                     Clock clock) {
+        this.procedure = procedure;
+        this.notifications = notifications;
+        this.prefix = prefix == null ? "" : prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        this.publicBase = publicBase.endsWith("/") ? publicBase.substring(0, publicBase.length() - 1) : publicBase;
+        this.clock = clock;
+    }
+
+    /** The apiRoot of this handler, e.g. http://127.0.0.1:40001 (+ prefix). */
+    public String apiRoot() {
+        return publicBase + prefix;
+    }
+
+    public void platformStatus(String status) {
+        this.platformStatus = status;
+    }
+
+    public HttpReply handle(String method, String uri, String contentType, byte[] body) {
+        Instant received = clock.instant();
+        QueryStringDecoder q = new QueryStringDecoder(uri);
+        String path = q.path();
+        Map<String, List<String>> query = q.parameters();
+        try {
+            if (notifications != null && notifications.handles(path)) {
+                return HttpReply.empty(notifications.handle(method, path, body));
+            }
+            if (!path.startsWith(prefix + API + "/") && !path.equals(prefix + API)) {
+                throw new ApiError(404, "Not Found", "No resource at " + path);
+            }
+            String rel = path.substring(prefix.length() + API.length());
+            if (rel.equals("/requests")) {
+                return switch (method) {
+                    case "POST" -> {
+                        onlyParams(query, Set.of());
+                        yield create(contentType, body, received);
+                    }
+                    case "GET" -> {
+                        onlyParams(query, Set.of("deviceId", "state"));
+                        yield list(query);
+                    }
+                    default -> throw notAllowed("GET, POST");
+                };
+            }
+            if (rel.startsWith("/requests/") && rel.indexOf('/', "/requests/".length()) < 0) {
+                String id = rel.substring("/requests/".length());
+                onlyParams(query, Set.of());
+                return switch (method) {
+                    case "GET" -> json(200, view(procedure.get(id).orElseThrow(() -> unknown(id))), Map.of());
+                    case "DELETE" -> {
+                        if (!procedure.delete(id)) {
+                            throw unknown(id);
+                        }
+                        yield HttpReply.empty(204);
+                    }
+                    default -> throw notAllowed("GET, DELETE");
+                };
+            }
+            if (rel.equals("/slices")) {
+                onlyParams(query, Set.of());
+                if (!method.equals("GET")) {
+                    throw notAllowed("GET");
+                }
+                return json(200, procedure.table().all(), Map.of());
+            }
+            if (rel.equals("/health")) {
+                onlyParams(query, Set.of());
+                if (!method.equals("GET")) {
+                    throw notAllowed("GET");
+                }
+                return json(200, Map.of("status", "UP", "platform", platformStatus), Map.of());
+            }
+            throw new ApiError(404, "Not Found", "No resource at " + path);
+        } catch (ApiError e) {
+            return problem(e.status, e.title, e.getMessage(), path, e.allow);
+        } catch (InvalidRequestException e) {
+            return problem(400, "Bad Request", e.getMessage(), path, null);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, method + " " + path + " failed", e);
+            return problem(500, "Internal Server Error", "The handler could not process the request: " + e, path,
+                    null);
+        }
+    }
+
+    private HttpReply create(String contentType, byte[] body, Instant received) {
+        if (contentType != null && !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new ApiError(415, "Unsupported Media Type", "The body must be application/json, not " + contentType);
+        }
+        DeviceRequest device = DeviceRequestParser.parse(body);
+        SlicingRequest r = procedure.submit(device, received);
+        String location = apiRoot() + API + "/requests/" + r.id();
+        return json(201, view(r), Map.of("Location", location));
+    }
+
+    private HttpReply list(Map<String, List<String>> query) {
+        String device = single(query, "deviceId");
+        String state = single(query, "state");
+        if (state != null) {
+            try {
+                RequestState.valueOf(state);
+            } catch (IllegalArgumentException e) {
+                throw new ApiError(400, "Bad Request", "state must be one of " + List.of(RequestState.values()));
+            }
+        }
+        return json(200, procedure.list().stream()
+                .filter(r -> device == null || device.equals(r.request().deviceId()))
+                .filter(r -> state == null || state.equals(r.state().name()))
+                .map(this::view).toList(), Map.of());
+    }
+
+    private ObjectNode view(SlicingRequest r) {
+        ObjectNode n = JSON.valueToTree(r);
+        n.putObject("_links").putObject("self").put("href", apiRoot() + API + "/requests/" + r.id());
+        return n;
+    }
+
+    private static String single(Map<String, List<String>> query, String name) {
+        List<String> v = query.get(name);
+        if (v == null) {
+            return null;
+        }
+        if (v.size() != 1 || v.get(0).isEmpty()) {
+            throw new ApiError(400, "Bad Request", "query parameter " + name + " must be given once with a value");
+        }
+        return v.get(0);
+    }
+
+    private static void onlyParams(Map<String, List<String>> query, Set<String> allowed) {
+        for (String name : query.keySet()) {
+            if (!allowed.contains(name)) {
+                throw new ApiError(400, "Bad Request", "Unknown query parameter '" + name + "'"
+                        + (allowed.isEmpty() ? "" : " (allowed: " + allowed.stream().sorted().toList() + ")"));
+            }
+        }
+    }
+
+    private static ApiError unknown(String id) {
+        return new ApiError(404, "Not Found", "No slicing request " + id);
+    }
+
+    private static ApiError notAllowed(String allow) {
+        ApiError e = new ApiError(405, "Method Not Allowed", "Allowed: " + allow);
+        e.allow = allow;
+        return e;
+    }
+
+    private static HttpReply json(int status, Object body, Map<String, String> headers) {
+        try {
+            return new HttpReply(status, headers, JSON.writeValueAsBytes(body), "application/json");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpReply problem(int status, String title, String detail, String instance, String allow) {
+        ObjectNode p = JSON.createObjectNode().put("type", "about:blank").put("title", title).put("status", status)
+                .put("detail", detail).put("instance", instance);
+        try {
+            return new HttpReply(status, allow == null ? Map.of() : Map.of("Allow", allow), JSON.writeValueAsBytes(p),
+                    "application/problem+json");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final class ApiError extends RuntimeException {
+        final int status;
+        final String title;
+        String allow;
+
+        ApiError(int status, String title, String detail) {
+            super(detail);
+            this.status = status;
+            this.title = title;
+        }
+    }
+}
