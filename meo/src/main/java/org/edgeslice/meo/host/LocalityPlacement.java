@@ -13,7 +13,8 @@ import org.edgeslice.contract.mec010.lcm.MecHostInformation;
 /**
  * Default placement. In order: (1) {@code selectedMECHostInfo} is honoured (the first listed host that is
  * registered and has the capacity); (2) hosts without the free capacity are dropped; (3)
- * {@code locationConstraints} keep hosts whose zone equals a civic address value or the country code;
+ * {@code locationConstraints} keep hosts whose zone equals (or starts with {@code value-}) one of the civic
+ * address values, or else the country code;
  * (4) with the requester's location, hosts whose estimated latency exceeds the AppD's {@code appLatency} are
  * dropped and the nearest is taken; without it, the host with the most free CPU.
  * The latency estimate is one-way propagation in fibre (5 µs/km) doubled for the round trip, plus
@@ -62,12 +63,12 @@ public class LocalityPlacement implements Placement {
         why.add("capacity for " + demand + ": " + ids(candidates));
         LocationConstraints lc = req == null ? null : req.locationConstraints();
         if (lc != null) {
+            // the civic address elements are the finer constraint; without them the country code is matched
             Set<String> zones = new java.util.HashSet<>();
-            if (lc.countryCode() != null) {
-                zones.add(lc.countryCode().toLowerCase(Locale.ROOT));
-            }
-            if (lc.civicAddressElement() != null) {
+            if (lc.civicAddressElement() != null && !lc.civicAddressElement().isEmpty()) {
                 lc.civicAddressElement().forEach(e -> zones.add(String.valueOf(e.caValue()).toLowerCase(Locale.ROOT)));
+            } else if (lc.countryCode() != null) {
+                zones.add(lc.countryCode().toLowerCase(Locale.ROOT));
             }
             candidates = candidates.stream().filter(h -> {
                 String zone = h.info().location() == null ? null : h.info().location().zone();
