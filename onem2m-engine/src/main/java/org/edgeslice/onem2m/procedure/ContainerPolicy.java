@@ -41,6 +41,13 @@ final class ContainerPolicy {
             return out;
         }
         String ageLimit = mia >= 0 ? Timestamps.format(now.minusSeconds(mia)) : null;
+        if (!overCount && !overBytes) {
+            // only mia applies: if the oldest instance is young enough, all are (no full scan per CREATE)
+            Optional<Resource> oldest = store.oldestChild(container.ri(), ResourceType.CONTENT_INSTANCE);
+            if (oldest.isEmpty() || oldest.get().text("ct").compareTo(ageLimit) >= 0) {
+                return List.of();
+            }
+        }
         for (Resource cin : store.children(container.ri(), ResourceType.CONTENT_INSTANCE)) {
             boolean aged = ageLimit != null && cin.text("ct").compareTo(ageLimit) < 0;
             if (!aged && !(mni >= 0 && cni > mni) && !(mbs >= 0 && cbs > mbs)) {

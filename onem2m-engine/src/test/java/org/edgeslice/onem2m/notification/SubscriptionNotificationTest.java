@@ -164,4 +164,23 @@ class SubscriptionNotificationTest {
     void missingNuIsBadRequest() {
         assertRsc(ResponseStatusCode.BAD_REQUEST, subscribe("{\"enc\":{\"net\":[3]}}"));
     }
+
+    @Test
+    void notifyForAnAeIsForwardedToItsPointOfAccess() throws Exception {
+        engine.handle(Request.create(CSE, "Clistener", 2, body("m2m:ae",
+                "{\"rn\":\"listener\",\"api\":\"Na.b.c\",\"rr\":true,\"srv\":[\"3\"],\"poa\":[\"" + receiver.url() + "\"]}")));
+        JsonNode sgn = Fixture.parse("{\"m2m:sgn\":{\"nev\":{\"net\":3},\"sur\":\"/id-in/sub1\"}}");
+        Response r = engine.handle(new Request(org.edgeslice.onem2m.common.Operation.NOTIFY, CSE + "/listener",
+                "Clistener", "n1", "3", null, sgn, null, 0, org.edgeslice.onem2m.discovery.FilterCriteria.NONE, 1));
+        assertRsc(ResponseStatusCode.OK, r);
+        assertEquals(sgn, receiver.next().body());
+    }
+
+    @Test
+    void notifyForAContainerIsBadRequest() {
+        JsonNode sgn = Fixture.parse("{\"m2m:sgn\":{\"vrq\":true}}");
+        Response r = engine.handle(new Request(org.edgeslice.onem2m.common.Operation.NOTIFY, CSE + "/dev/temp",
+                "Cdev", "n1", "3", null, sgn, null, 0, org.edgeslice.onem2m.discovery.FilterCriteria.NONE, 1));
+        assertRsc(ResponseStatusCode.BAD_REQUEST, r);
+    }
 }
