@@ -1,0 +1,105 @@
+package org.edgeslice.cloud.ciss.offload;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+import org.edgeslice.contract.cloud.TaskInfo;
+import org.edgeslice.support.json.Json;
+
+/** Offloaded tasks and their sync subscriptions in the cloud database. Each method is one transaction. */
+@ApplicationScoped
+@Transactional
+public class TaskRepository {
+
+    @PersistenceContext(unitName = "cloud")
+    EntityManager em;
+
+    public void save(TaskInfo t) {
+        TaskEntity e = em.find(TaskEntity.class, t.taskId());
+        boolean fresh = e == null;
+        if (fresh) {
+            e = new TaskEntity();
+            e.id = t.taskId();
+            e.createdAt = System.currentTimeMillis();
+        }
+        e.sliceId = t.sliceId();
+        e.path = t.path();
+        e.syncMode = t.syncMode().name();
+        e.state = t.state();
+        e.infoJson = write(t);
+        if (fresh) {
+            em.persist(e);
+        }
+    }
+
+    public Optional<TaskInfo> find(String id) {
+        return Optional.ofNullable(em.find(TaskEntity.class, id)).map(e -> read(e.infoJson));
+    }
+
+    public List<TaskInfo> all() {
+        return em.createQuery("select t from TaskEntity t order by t.createdAt", TaskEntity.class).getResultList()
+                .stream().map(e -> read(e.infoJson)).toList();
+    }
+
+    public List<TaskInfo> ofSlice(String sliceId) {
+        return em.createQuery("select t from TaskEntity t where t.sliceId = :s order by t.createdAt", TaskEntity.class)
+                .setParameter("s", sliceId).getResultList().stream().map(e -> read(e.infoJson)).toList();
+    }
+
+    /** The active (OFFLOADING or OFFLOADED) task of a cloud path, if any. */
+    public Optional<TaskInfo> activeAt(String path) {
+        return em.createQuery("select t from TaskEntity t where t.path = :p and t.state in ('OFFLOADING', 'OFFLOADED')",
+                TaskEntity.class).setParameter("p", path).getResultStream().findFirst().map(e -> read(e.infoJson));
+    }
+
+    public void addSubscription(String taskId, String subRi, String cloudPath, String slicePath) {
+        if (em.find(SyncSubscriptionEntity.class, new SyncSubscriptionEntity.Key(taskId, subRi)) != null) {
+            return;
+        }
+        SyncSubscriptionEntity s = new SyncSubscriptionEntity();
+        s.taskId = taskId;
+        s.sliceSubRi = subRi;
+        s.cloudPath = cloudPath;
+        s.slicePath = slicePath;
+        em.persist(s);
+    }
+
+    /** @return {cloudPath, slicePath} of a sync subscription */
+    public Optional<String[]> subscription(String taskId, String subRi) {
+        SyncSubscriptionEntity s = em.find(SyncSubscriptionEntity.class, new SyncSubscriptionEntity.Key(taskId, subRi));
+        return s == null ? Optional.empty() : Optional.of(new String[] {s.cloudPath, s.slicePath});
+    }
+
+    /** Counts an applied change. */
+    public void recordSync(String taskId, String at) {
+        TaskEntity e = em.find(TaskEntity.class, taskId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (e == null) {
+            return;
+        }
+        TaskInfo t = read(e.infoJson);
+        TaskInfo n = new TaskInfo(t.taskId(), t.path(), t.sliceId(), t.syncMode(), t.state(), t.slicePath(),
+                t.sliceEndpoint(), t.copiedResources(), (t.syncedChanges() == null ? 0 : t.syncedChanges()) + 1,
+                t.offloadedAt(), at, t.detail());
+        e.infoJson = write(n);
+    }
+
+    static String write(TaskInfo t) {
+        try {
+            return Json.mapper().writeValueAsString(t);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static TaskInfo read(String json) {
+        try {
+            return Json.mapper().readValue(json, TaskInfo.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,289 @@
+package org.edgeslice.cloud.ciss.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicLong;
+import org.edgeslice.onem2m.common.Json;
+import org.edgeslice.onem2m.common.ResourceType;
+import org.edgeslice.onem2m.discovery.FilterCriteria;
+import org.edgeslice.onem2m.resource.Resource;
+import org.edgeslice.onem2m.store.InMemoryResourceStore;
+import org.edgeslice.onem2m.store.ResourceStore;
+import org.edgeslice.onem2m.store.WriteBatch;
+
+/**
+ * The CISS's durable {@link ResourceStore}: the resource tree is read from an {@link InMemoryResourceStore} mirror
+ * (loaded from the database at start), and every {@link WriteBatch} is made durable through a {@link DurableLog}
+ * (JPA/Hibernate on the cloud database) by one committer thread that groups every batch queued meanwhile into one
+ * transaction (group commit).
+ *
+ * <p>Two policies ({@link Commit}):
+ * <ul>
+ *   <li>{@code SYNC}: {@link #write} returns when the batch committed, and the mirror is changed only after the
+ *       commit. The engine calls {@code write} under its write lock, so requests commit one after the other.</li>
+ *   <li>{@code GROUP} (default): {@link #write} changes the mirror and queues the batch; the caller acknowledges
+ *       the request only after {@link #awaitDurable()} (the HTTP adapter and every CISS path do), so acknowledged
+ *       still means committed, while the engine lock is released before the commit and concurrent requests share
+ *       one transaction. Readers may see a change shortly before it is committed. If a commit fails the store
+ *       stops accepting writes (and readiness reports it): the mirror is then ahead of the database and only a
+ *       restart, which reloads the mirror, makes them agree again.</li>
+ * </ul>
+ */
+public final class JpaResourceStore implements ResourceStore {
+
+    /** When a write is durable; see the class comment. */
+    public enum Commit { SYNC, GROUP }
+
+    private static final System.Logger LOG = System.getLogger(JpaResourceStore.class.getName());
+    private static final int MAX_GROUP = 2000;
+
+    private final DurableLog log;
+    private final Commit policy;
+    private final InMemoryResourceStore memory = new InMemoryResourceStore();
+    private final AtomicLong seq = new AtomicLong();
+    private final Object queueLock = new Object();
+    private final ArrayList<Pending> queue = new ArrayList<>();
+    private final ThreadLocal<Long> lastTicket = ThreadLocal.withInitial(() -> 0L);
+    private final Thread committer;
+    private long nextTicket = 1; // guarded by queueLock
+    private long committedTicket; // guarded by queueLock
+    private volatile RuntimeException failure;
+    private volatile boolean closed;
+    private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong committedBatches = new AtomicLong();
+
+    private record Pending(long ticket, List<DurableLog.RowChange> changes, WriteBatch batch) {
+    }
+
+    public JpaResourceStore(DurableLog log, Commit policy, ThreadFactory threads) {
+        this.log = log;
+        this.policy = policy;
+        long max = 0;
+        int n = 0;
+        for (ResourceRow row : log.loadAll()) {
+            memory.write(new WriteBatch().create(toResource(row)));
+            max = Math.max(max, row.seq());
+            n++;
+        }
+        seq.set(max);
+        final int loaded = n;
+        LOG.log(Level.INFO, () -> "CISS store: " + loaded + " resources loaded, commit policy " + policy);
+        committer = threads.newThread(this::commitLoop);
+        committer.setName("ciss-store-committer");
+        committer.setDaemon(true);
+        committer.start();
+    }
+
+    @Override
+    public void write(WriteBatch batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        RuntimeException failed = failure;
+        if (failed != null) {
+            throw new IllegalStateException("the CISS store failed to commit earlier and refuses writes", failed);
+        }
+        List<DurableLog.RowChange> changes = toRows(batch);
+        long ticket;
+        synchronized (queueLock) {
+            if (closed) {
+                throw new IllegalStateException("store closed");
+            }
+            ticket = nextTicket++;
+            queue.add(new Pending(ticket, changes, policy == Commit.SYNC ? batch : null));
+            queueLock.notifyAll();
+        }
+        if (policy == Commit.GROUP) {
+            memory.write(batch); // under the engine's write lock: later requests see it
+            lastTicket.set(ticket);
+        } else {
+            await(ticket);
+        }
+    }
+
+    /**
+     * Blocks until every batch this thread wrote is committed; call it before acknowledging a request.
+     *
+     * @throws IllegalStateException if the commit failed
+     */
+    public void awaitDurable() {
+        long t = lastTicket.get();
+        if (t > 0) {
+            await(t);
+        }
+    }
+
+    private void await(long ticket) {
+        synchronized (queueLock) {
+            while (committedTicket < ticket) {
+                if (failure != null) {
+                    throw new IllegalStateException("the CISS store could not commit", failure);
+                }
+                if (closed && queue.isEmpty() && committedTicket < ticket) {
+                    throw new IllegalStateException("store closed before the write committed");
+                }
+                try {
+                    queueLock.wait(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for the commit", e);
+                }
+            }
+        }
+    }
+
+    private void commitLoop() {
+        while (true) {
+            List<Pending> group;
+            synchronized (queueLock) {
+                while (queue.isEmpty() && !closed) {
+                    try {
+                        queueLock.wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (queue.isEmpty()) {
+                    return;
+                }
+                int n = Math.min(queue.size(), MAX_GROUP);
+                group = new ArrayList<>(queue.subList(0, n));
+                queue.subList(0, n).clear();
+            }
+            List<DurableLog.RowChange> all = new ArrayList<>();
+            group.forEach(p -> all.addAll(p.changes()));
+            try {
+                log.commit(all);
+                if (policy == Commit.SYNC) {
+                    group.forEach(p -> memory.write(p.batch()));
+                }
+                commits.incrementAndGet();
+                committedBatches.addAndGet(group.size());
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "CISS store commit failed; the store refuses writes until restarted", e);
+                failure = e;
+            }
+            synchronized (queueLock) {
+                if (failure == null) {
+                    committedTicket = group.get(group.size() - 1).ticket();
+                }
+                queueLock.notifyAll();
+            }
+            if (failure != null) {
+                return;
+            }
+        }
+    }
+
+    private List<DurableLog.RowChange> toRows(WriteBatch batch) {
+        List<DurableLog.RowChange> out = new ArrayList<>(batch.changes().size());
+        for (WriteBatch.Change c : batch.changes()) {
+            switch (c.kind()) {
+                case CREATE -> out.add(new DurableLog.RowChange(DurableLog.RowChange.Kind.INSERT,
+                        toRow(c.resource(), seq.incrementAndGet()), c.ri()));
+                case UPDATE -> out.add(new DurableLog.RowChange(DurableLog.RowChange.Kind.UPDATE,
+                        toRow(c.resource(), 0), c.ri()));
+                case DELETE -> out.add(new DurableLog.RowChange(DurableLog.RowChange.Kind.DELETE, null, c.ri()));
+                default -> throw new IllegalStateException();
+            }
+        }
+        return out;
+    }
+
+    private static ResourceRow toRow(Resource r, long seq) {
+        return new ResourceRow(r.ri(), r.type().ty(), seq, r.path(), new String(Json.write(r.attrs()),
+                java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static Resource toResource(ResourceRow row) {
+        try {
+            ObjectNode attrs = (ObjectNode) Json.MAPPER.readTree(row.attrs());
+            return new Resource(ResourceType.fromTy(row.ty()), attrs, row.path());
+        } catch (IOException e) {
+            throw new UncheckedIOException("resource " + row.ri() + " has unreadable attributes", e);
+        }
+    }
+
+    /** The first commit failure, if any (readiness). */
+    public Optional<RuntimeException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** Transactions committed and batches they carried (figures for the report and the metrics). */
+    public long commits() {
+        return commits.get();
+    }
+
+    public long committedBatches() {
+        return committedBatches.get();
+    }
+
+    public Commit policy() {
+        return policy;
+    }
+
+    @Override
+    public Optional<Resource> get(String ri) {
+        return memory.get(ri);
+    }
+
+    @Override
+    public Optional<Resource> getByPath(String structuredPath) {
+        return memory.getByPath(structuredPath);
+    }
+
+    @Override
+    public List<Resource> children(String pi) {
+        return memory.children(pi);
+    }
+
+    @Override
+    public List<Resource> children(String pi, ResourceType type) {
+        return memory.children(pi, type);
+    }
+
+    @Override
+    public Optional<Resource> oldestChild(String pi, ResourceType type) {
+        return memory.oldestChild(pi, type);
+    }
+
+    @Override
+    public Optional<Resource> latestChild(String pi, ResourceType type) {
+        return memory.latestChild(pi, type);
+    }
+
+    @Override
+    public boolean hasChildNamed(String pi, String rn) {
+        return memory.hasChildNamed(pi, rn);
+    }
+
+    @Override
+    public List<Resource> discover(String rootRi, FilterCriteria filter) {
+        return memory.discover(rootRi, filter);
+    }
+
+    @Override
+    public int size() {
+        return memory.size();
+    }
+
+    /** Commits what is queued, then stops the committer. */
+    @Override
+    public void close() {
+        synchronized (queueLock) {
+            closed = true;
+            queueLock.notifyAll();
+        }
+        try {
+            committer.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

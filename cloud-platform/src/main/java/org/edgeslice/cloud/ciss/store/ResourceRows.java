@@ -1,0 +1,115 @@
+package org.edgeslice.cloud.ciss.store;
+
+import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.Session;
+
+/**
+ * The JPA work of the resource store, shared by the server's JTA log and the tests' resource-local one.
+ *
+ * <p>A group commit carries many requests' changes; they are first netted per resource (a content instance
+ * created and evicted in the same group is never written; a container updated a hundred times is written once),
+ * then written as three JDBC batches: deletes, inserts (Hibernate batch inserts of {@link ResourceRow}s) and
+ * attribute updates. The order between different resources does not matter: the table has no foreign keys and
+ * the creation order is the {@code seq} column.
+ */
+public final class ResourceRows {
+
+    private ResourceRows() {
+    }
+
+    public static List<ResourceRow> loadAll(EntityManager em) {
+        return em.createQuery("select r from ResourceRow r order by r.seq", ResourceRow.class).getResultList();
+    }
+
+    /** The net effect on one resource of a sequence of changes. */
+    private static final class Net {
+        boolean deleteFirst;
+        ResourceRow insert;
+        ResourceRow update;
+    }
+
+    public static void apply(EntityManager em, List<DurableLog.RowChange> changes) {
+        Map<String, Net> net = new LinkedHashMap<>();
+        for (DurableLog.RowChange c : changes) {
+            String ri = c.kind() == DurableLog.RowChange.Kind.DELETE ? c.ri() : c.row().ri();
+            Net n = net.computeIfAbsent(ri, k -> new Net());
+            switch (c.kind()) {
+                case INSERT -> {
+                    if (n.insert != null || n.update != null) {
+                        n.deleteFirst = true; // re-created under the same id: replace the row
+                    }
+                    n.insert = c.row();
+                    n.update = null;
+                }
+                case UPDATE -> {
+                    if (n.insert != null) {
+                        n.insert = new ResourceRow(n.insert.ri(), n.insert.ty(), n.insert.seq(), n.insert.path(),
+                                c.row().attrs());
+                    } else {
+                        n.update = c.row();
+                    }
+                }
+                case DELETE -> {
+                    if (n.insert == null || n.deleteFirst) {
+                        n.deleteFirst = true;
+                    } else {
+                        // created and deleted inside this group: the row never existed in the database
+                        net.remove(ri);
+                        continue;
+                    }
+                    n.insert = null;
+                    n.update = null;
+                }
+                default -> throw new IllegalStateException();
+            }
+        }
+        List<String> deletes = new ArrayList<>();
+        List<ResourceRow> updates = new ArrayList<>();
+        List<ResourceRow> inserts = new ArrayList<>();
+        net.forEach((ri, n) -> {
+            if (n.deleteFirst) {
+                deletes.add(ri);
+            }
+            if (n.insert != null) {
+                inserts.add(n.insert);
+            }
+            if (n.update != null) {
+                updates.add(n.update);
+            }
+        });
+        Session session = em.unwrap(Session.class);
+        if (!deletes.isEmpty()) {
+            session.doWork(con -> {
+                try (PreparedStatement ps = con.prepareStatement("DELETE FROM cse_resource WHERE ri = ?")) {
+                    for (String ri : deletes) {
+                        ps.setString(1, ri);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            });
+        }
+        for (ResourceRow r : inserts) {
+            em.persist(r);
+        }
+        em.flush();
+        if (!updates.isEmpty()) {
+            session.doWork(con -> {
+                try (PreparedStatement ps = con.prepareStatement("UPDATE cse_resource SET attrs = ? WHERE ri = ?")) {
+                    for (ResourceRow r : updates) {
+                        ps.setString(1, r.attrs());
+                        ps.setString(2, r.ri());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            });
+        }
+        em.clear();
+    }
+}

@@ -1,0 +1,90 @@
+package org.edgeslice.cloud.iscl;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+import org.edgeslice.contract.cloud.SliceInfo;
+import org.edgeslice.contract.cloud.SlicingRequestInfo;
+import org.edgeslice.support.json.Json;
+
+/** The ISCL's entire view in the cloud database: slicing requests and slices. Each method is one transaction. */
+@ApplicationScoped
+@Transactional
+public class IsclRepository {
+
+    @PersistenceContext(unitName = "cloud")
+    EntityManager em;
+
+    public void save(SlicingRequestInfo r) {
+        SlicingRequestEntity e = em.find(SlicingRequestEntity.class, r.id());
+        boolean fresh = e == null;
+        if (fresh) {
+            e = new SlicingRequestEntity();
+            e.id = r.id();
+            e.createdAt = System.currentTimeMillis();
+        }
+        e.requestType = r.requestType().name();
+        e.state = r.state();
+        e.sliceId = r.sliceId();
+        e.infoJson = write(r);
+        if (fresh) {
+            em.persist(e);
+        }
+    }
+
+    public Optional<SlicingRequestInfo> request(String id) {
+        return Optional.ofNullable(em.find(SlicingRequestEntity.class, id))
+                .map(e -> read(e.infoJson, SlicingRequestInfo.class));
+    }
+
+    public List<SlicingRequestInfo> requests() {
+        return em.createQuery("select r from SlicingRequestEntity r order by r.createdAt", SlicingRequestEntity.class)
+                .getResultList().stream().map(e -> read(e.infoJson, SlicingRequestInfo.class)).toList();
+    }
+
+    public void save(SliceInfo s) {
+        SliceEntity e = em.find(SliceEntity.class, s.sliceId());
+        boolean fresh = e == null;
+        if (fresh) {
+            e = new SliceEntity();
+            e.id = s.sliceId();
+            e.createdAt = System.currentTimeMillis();
+        }
+        e.state = s.state();
+        e.functions = String.join(",", s.functions());
+        e.appInstanceId = s.appInstanceId();
+        e.infoJson = write(s);
+        if (fresh) {
+            em.persist(e);
+        }
+    }
+
+    public Optional<SliceInfo> slice(String id) {
+        return Optional.ofNullable(em.find(SliceEntity.class, id)).map(e -> read(e.infoJson, SliceInfo.class));
+    }
+
+    public List<SliceInfo> slices() {
+        return em.createQuery("select s from SliceEntity s order by s.createdAt", SliceEntity.class).getResultList()
+                .stream().map(e -> read(e.infoJson, SliceInfo.class)).toList();
+    }
+
+    static String write(Object o) {
+        try {
+            return Json.mapper().writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static <T> T read(String json, Class<T> type) {
+        try {
+            return Json.mapper().readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

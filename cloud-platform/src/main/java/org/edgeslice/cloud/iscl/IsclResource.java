@@ -1,0 +1,134 @@
+package org.edgeslice.cloud.iscl;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.edgeslice.cloud.infrastructure.CallbackBase;
+import org.edgeslice.cloud.infrastructure.CloudSettings;
+import org.edgeslice.cloud.issm.CsfrRegistry;
+import org.edgeslice.cloud.issm.FunctionSelection;
+import org.edgeslice.cloud.issm.SliceImageBuilder;
+import org.edgeslice.contract.cloud.CsfrImage;
+import org.edgeslice.contract.cloud.SliceInfo;
+import org.edgeslice.contract.cloud.SlicingRequest;
+import org.edgeslice.contract.cloud.SlicingRequestInfo;
+import org.edgeslice.support.problem.ProblemException;
+
+/**
+ * The ISCL's REST API (project API): what the slicing handler calls (steps 03-1/03-2, then polls for 12-13), the
+ * entire view of the IoT slices, slice release, and the CSFR catalogue.
+ */
+@Path("iscl/v1")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class IsclResource {
+
+    @Inject
+    IsclService iscl;
+
+    @Inject
+    CloudSettings settings;
+
+    @Context
+    UriInfo uriInfo;
+
+    /**
+     * Project API, steps 03-1 and 03-2: "IoT function generation and task offloading" or "offloading only". Answers
+     * 201 with the request resource (state PROCESSING); the handler polls it (or names a callbackUri) for the
+     * outcome of steps 04-12.
+     */
+    @POST
+    @Path("slicing_requests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response submit(SlicingRequest request) {
+        String collection = uriInfo.getBaseUriBuilder().path("iscl/v1/slicing_requests").build().toString();
+        SlicingRequestInfo info = iscl.submit(request, collection, CallbackBase.of(uriInfo, settings));
+        return Response.created(URI.create(collection + "/" + info.id())).entity(info).build();
+    }
+
+    /** Project API: every slicing request, oldest first. */
+    @GET
+    @Path("slicing_requests")
+    public List<SlicingRequestInfo> requests() {
+        return iscl.requests();
+    }
+
+    /** Project API: one slicing request with its state, step trace and log. */
+    @GET
+    @Path("slicing_requests/{id}")
+    public SlicingRequestInfo request(@PathParam("id") String id) {
+        return iscl.request(id);
+    }
+
+    /** Project API: the entire view of the IoT slices (also the launcher's readiness probe). */
+    @GET
+    @Path("slices")
+    public List<SliceInfo> slices() {
+        return iscl.slices().stream().map(this::linked).toList();
+    }
+
+    /** Project API: one slice with its host, functions, endpoints and offloaded tasks. */
+    @GET
+    @Path("slices/{sliceId}")
+    public SliceInfo slice(@PathParam("sliceId") String sliceId) {
+        return linked(iscl.slice(sliceId));
+    }
+
+    /** Project API: release a slice (final sync of its tasks, terminate and delete its app instance via the MEO). */
+    @DELETE
+    @Path("slices/{sliceId}")
+    public Response release(@PathParam("sliceId") String sliceId) {
+        iscl.release(sliceId);
+        return Response.noContent().build();
+    }
+
+    /** Project API: the CSFR catalogue: the registry's repositories and tags; for slice images, their functions. */
+    @GET
+    @Path("csfr")
+    public List<CsfrImage> csfr() {
+        CsfrRegistry registry = new CsfrRegistry(settings.registry());
+        try {
+            List<CsfrImage> out = new ArrayList<>();
+            for (String repo : registry.repositories()) {
+                List<CsfrImage.Tag> tags = new ArrayList<>();
+                for (String tag : registry.tags(repo)) {
+                    List<String> functions = null;
+                    if (repo.equals(settings.sliceRepository())) {
+                        functions = registry.labels(repo, tag)
+                                .map(l -> l.get(SliceImageBuilder.FUNCTIONS_LABEL))
+                                .map(v -> FunctionSelection.parse(List.of(v.split(","))).names())
+                                .orElse(null);
+                    }
+                    tags.add(new CsfrImage.Tag(tag, settings.registry() + "/" + repo + ":" + tag, functions));
+                }
+                out.add(new CsfrImage(repo, tags));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new ProblemException(503, "Service Unavailable", "the CSFR registry " + settings.registry()
+                    + " is unreachable: " + e.getMessage());
+        }
+    }
+
+    private SliceInfo linked(SliceInfo s) {
+        String self = uriInfo.getBaseUriBuilder().path("iscl/v1/slices").path(s.sliceId()).build().toString();
+        return new SliceInfo(s.sliceId(), s.state(), s.functions(), s.image(), s.appDId(), s.appPkgId(),
+                s.appInstanceId(), s.hostId(), s.endpoints(), s.cseId(), s.cseName(), s.tasks(), s.createdAt(),
+                s.detail(), Map.of("self", new SliceInfo.Link(self)));
+    }
+}

@@ -1,0 +1,37 @@
+package org.edgeslice.cloud.iss;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The ISS's callbackUri for the MEO's LCM notifications (ETSI GS MEC 010-2 clause 7.4.8, notification endpoint:
+ * POST → 204). Read as a tree: the notification is matched by appLcmOpOccId and its state only.
+ */
+@Path("iss/v1/lcm_notifications")
+@RequestScoped
+public class LcmNotificationsResource {
+
+    @Inject
+    LcmWaiter waiter;
+
+    /** ETSI GS MEC 010-2 clause 7.4.8, AppLcmOpOccNotification delivery (POST). */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response notify(JsonNode notification) {
+        waiter.notified(notification);
+        return Response.noContent().build();
+    }
+
+    /** Callback test (MEC 009 style GET on the callback URI): 204. */
+    @GET
+    public Response test() {
+        return Response.noContent().build();
+    }
+}

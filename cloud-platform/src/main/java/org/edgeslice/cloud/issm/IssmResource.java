@@ -1,0 +1,32 @@
+package org.edgeslice.cloud.issm;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+import org.edgeslice.support.problem.ProblemException;
+
+/**
+ * Where the MEO fetches the application packages the ISSM wrote (the {@code appPkgPath} of CreateAppPkg,
+ * ETSI GS MEC 010-2 clause 6.2.3.2: a loopback http URL).
+ */
+@Path("issm/v1/packages")
+@RequestScoped
+public class IssmResource {
+
+    @Inject
+    PackageRepository packages;
+
+    /** Project API: the package file (zip, ETSI CSAR layout). */
+    @GET
+    @Path("{name}/content")
+    @Produces({"application/zip", "application/json"})
+    public Response content(@PathParam("name") String name) {
+        PackageEntity p = packages.find(name).orElseThrow(() -> ProblemException.notFound("no package " + name));
+        return Response.ok(p.zip(), "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"" + name + ".zip\"").build();
+    }
+}
