@@ -210,6 +210,11 @@ class AppSupportIT {
         assertEquals("tr1", traffic.json().get(0).get("trafficRuleId").asText());
         assertEquals("ACTIVE", traffic.json().get(0).get("state").asText());
         assertEquals("127.0.0.1", traffic.json().get(0).at("/dstInterface/dstIpAddress").asText());
+        // MEC 010-2 AppD spellings become MEC 011 ones
+        JsonNode tr2 = traffic.json().get(1);
+        assertEquals("FORWARD_ENCAPSULATED", tr2.get("action").asText(), tr2.toString());
+        assertEquals("slice-7", tr2.at("/trafficFilter/0/token/0").asText(), tr2.toString());
+        assertEquals("GTP_U", tr2.at("/dstInterface/tunnelInfo/tunnelType").asText(), tr2.toString());
         Http.Reply dns = app.api().get(app.appSupport() + "/dns_rules");
         assertEquals(200, dns.status(), dns.toString());
         assertEquals("app.edge.local", dns.json().get(0).get("domainName").asText());

@@ -28,14 +28,18 @@ final class TestApps {
         this.base = base;
     }
 
-    /** Mm5 PUT with one traffic rule and one DNS rule, as a MEPM does from an AppD. */
+    /** Mm5 PUT with two traffic rules and one DNS rule in MEC 010-2 AppD spelling, as a MEPM sends them. */
     static String config(String id, String clientId, String secret) {
         return """
                 {"appInstanceId":"%s","appName":"test-app","appProvider":"edgeslice","appDId":"appd-%s",
                  "clientId":"%s","clientSecret":"%s",
                  "appTrafficRule":[{"trafficRuleId":"tr1","filterType":"FLOW","priority":1,
                     "trafficFilter":[{"dstAddress":["127.0.0.1"],"dstPort":["40001"]}],"action":"PASSTHROUGH",
-                    "dstInterface":[{"interfaceType":"IP","dstIPAddress":"127.0.0.1"}]}],
+                    "dstInterface":[{"interfaceType":"IP","dstIPAddress":"127.0.0.1"}]},
+                   {"trafficRuleId":"tr2","filterType":"PACKET","priority":2,
+                    "trafficFilter":[{"tag":["slice-7"],"protocol":["UDP"]}],"action":"FORWARD_AS_IS",
+                    "dstInterface":[{"interfaceType":"TUNNEL","tunnelInfo":{"tunnelType":"GTP-U",
+                       "tunnelDstAddress":"127.0.0.2","tunnelSrcAddress":"127.0.0.1"}}]}],
                  "appDNSRule":[{"dnsRuleId":"dns1","domainName":"app.edge.local","ipAddressType":"IP_V4",
                     "ipAddress":"127.0.0.1","ttl":30}],
                  "appServiceRequired":[],"appServiceProduced":[{"serName":"sensor-data","version":"1.0"}]}

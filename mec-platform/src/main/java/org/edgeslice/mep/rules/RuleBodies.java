@@ -7,8 +7,10 @@ import org.edgeslice.contract.mec011.DnsRuleDescriptor;
 import org.edgeslice.contract.mec011.InterfaceDescriptor;
 import org.edgeslice.contract.mec011.RuleState;
 import org.edgeslice.contract.mec011.TrafficRule;
+import org.edgeslice.contract.mec011.TrafficFilterDescriptor;
 import org.edgeslice.contract.mec011.TrafficRuleDescriptor;
 import org.edgeslice.contract.mec011.TunnelInfo;
+import org.edgeslice.contract.mec011.TunnelType;
 import org.edgeslice.support.problem.ProblemException;
 
 /**
@@ -30,14 +32,30 @@ public final class RuleBodies {
         // describes the source side, which MEC 011 does not model)
         InterfaceDescriptor first = d.dstInterface() == null || d.dstInterface().isEmpty() ? null : d.dstInterface().get(0);
         DestinationInterface dst = first == null ? null : new DestinationInterface(first.interfaceType(),
-                first.tunnelInfo() == null ? null : new TunnelInfo(first.tunnelInfo().tunnelType(),
+                first.tunnelInfo() == null ? null : new TunnelInfo(tunnelType(first.tunnelInfo().tunnelType()),
                         first.tunnelInfo().tunnelDstAddress(), first.tunnelInfo().tunnelSrcAddress()),
                 first.srcMACAddress(), first.dstMACAddress(), first.dstIPAddress());
         if (dst != null && dst.interfaceType() == null) {
             throw ProblemException.badRequest("appTrafficRule " + d.trafficRuleId() + ": dstInterface.interfaceType is required");
         }
-        return new TrafficRule(d.trafficRuleId(), d.filterType(), d.priority(), d.trafficFilter(), d.action(), dst,
+        if (d.trafficFilter().stream().anyMatch(f -> f == null)) {
+            throw ProblemException.badRequest("appTrafficRule " + d.trafficRuleId() + ": null trafficFilter entry");
+        }
+        return new TrafficRule(d.trafficRuleId(), d.filterType(), d.priority(),
+                d.trafficFilter().stream().map(TrafficFilterDescriptor::toMec011).toList(), d.action().toMec011(), dst,
                 state);
+    }
+
+    /** MEC 010-2 spells {@code GTP-U}, MEC 011 {@code GTP_U}. */
+    private static TunnelType tunnelType(String value) {
+        if (value == null) {
+            throw ProblemException.badRequest("appTrafficRule: tunnelInfo.tunnelType is required");
+        }
+        return switch (value) {
+            case "GTP-U", "GTP_U" -> TunnelType.GTP_U;
+            case "GRE" -> TunnelType.GRE;
+            default -> throw ProblemException.badRequest("appTrafficRule: unknown tunnelType " + value);
+        };
     }
 
     public static DnsRule fromDescriptor(DnsRuleDescriptor d, RuleState state) {
