@@ -53,6 +53,7 @@ public final class SlicingProcedure implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService sweeper;
     private volatile String requester;
+    private volatile boolean closed;
 
     public SlicingProcedure(HandlerStore store, SliceTable table, IsclClient iscl, Clock clock, String hostId,
                             String requester, Duration idle, int workerThreads) {
@@ -244,6 +245,9 @@ public final class SlicingProcedure implements AutoCloseable {
             fail(id, null, outcome.error());
             return;
         }
+        if (closed) {
+            return;
+        }
         Instant t13 = clock.instant();
         SliceEntry reported = outcome.slice();
         if (reported.hostId() == null && hostId != null) {
@@ -345,8 +349,8 @@ public final class SlicingProcedure implements AutoCloseable {
     /** Applies a change, persists it, then makes it visible; null if the request no longer exists. */
     private synchronized SlicingRequest update(String id, UnaryOperator<SlicingRequest> change) {
         SlicingRequest cur = requests.get(id);
-        if (cur == null) {
-            return null;
+        if (cur == null || closed) {
+            return null; // deleted, or shutting down: a worker still running must not write any more
         }
         SlicingRequest next = change.apply(cur);
         store.saveRequest(next);
@@ -384,6 +388,9 @@ public final class SlicingProcedure implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+        }
         sweeper.shutdownNow();
         workers.shutdownNow();
         try {
