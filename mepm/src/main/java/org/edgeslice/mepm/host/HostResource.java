@@ -23,8 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** {@code {apiRoot}/mepm/v1}: the project's own view of the host (docs/interfaces.md). */
-@Path("mepm/v1")
+/** {@code {apiRoot}/mepm_mgmt/v1}: the project's own view of the host (docs/interfaces.md). */
+@Path("mepm_mgmt/v1")
 public class HostResource {
 
     @Inject

@@ -3,7 +3,7 @@ package org.edgeslice.mepm.host;
 import org.edgeslice.contract.mec010.host.MecHostInfo;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Project API {@code GET mepm/v1/host}: the host as registered at the MEO, and the MEPM's view of it. */
+/** Project API {@code GET mepm_mgmt/v1/host}: the host as registered at the MEO, and the MEPM's view of it. */
 @Schema(name = "MepmHostStatus")
 public record HostStatus(
         @Schema(required = true) MecHostInfo host,

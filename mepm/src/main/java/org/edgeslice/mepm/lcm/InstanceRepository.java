@@ -1,17 +1,15 @@
 package org.edgeslice.mepm.lcm;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.edgeslice.contract.mec010.lcm.InstantiationState;
 
 /** The app instances of this host; every change is one short transaction, committed before it is acknowledged. */
-@ApplicationScoped
-@Transactional
+@Stateless
 public class InstanceRepository {
 
     @PersistenceContext(unitName = "mepm")

@@ -136,7 +136,7 @@ public class LcmRunner {
 
     private void instantiate(String id, AppD appD) {
         int[] range = settings.portRange();
-        Map<String, Integer> held = ports.allocate(id, ContainerSpecs.portNames(appD), range[0], range[1]);
+        Map<String, Integer> held = allocatePorts(id, appD, range);
         AppInstanceEntity instance = instances.update(id, i -> {
             i.ports = PortRepository.format(held);
             i.clientId = i.id;
@@ -157,6 +157,20 @@ public class LcmRunner {
             i.operationalState = OperationalState.STARTED;
         });
         notifier.instanceStateChanged(done);
+    }
+
+    /** Two instantiations may pick the same free port at once: the table's key lets one win, the other retries. */
+    private Map<String, Integer> allocatePorts(String id, AppD appD, int[] range) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return ports.allocate(id, ContainerSpecs.portNames(appD), range[0], range[1]);
+            } catch (RuntimeException e) {
+                if (attempt >= 5) {
+                    throw e;
+                }
+                sleep(20L * attempt);
+            }
+        }
     }
 
     /** Waits for Mp1 confirm_ready (seen through Mm5); fails at once if the container dies meanwhile. */

@@ -1,17 +1,15 @@
 package org.edgeslice.mepm.lcm;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.edgeslice.contract.mec010.lcm.OperationState;
 
 /** The LCM operation occurrences of this MEPM. */
-@ApplicationScoped
-@Transactional
+@Stateless
 public class OpOccRepository {
 
     private static final List<OperationState> ACTIVE = List.of(OperationState.STARTING, OperationState.PROCESSING);

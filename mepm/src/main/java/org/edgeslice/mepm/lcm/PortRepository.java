@@ -1,9 +1,8 @@
 package org.edgeslice.mepm.lcm;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -18,15 +17,14 @@ import org.edgeslice.support.problem.ProblemException;
  * Hands out host ports from {@code mepm.ports.range}: each port to one instance (the table's primary key),
  * skipping ports something else on the machine already listens on (all hosts share the loopback).
  */
-@ApplicationScoped
-@Transactional
+@Stateless
 public class PortRepository {
 
     @PersistenceContext(unitName = "mepm")
     EntityManager em;
 
     /** Allocates one port per name for the instance (or returns those it already holds). */
-    public synchronized Map<String, Integer> allocate(String appInstanceId, List<String> names, int low, int high) {
+    public Map<String, Integer> allocate(String appInstanceId, List<String> names, int low, int high) {
         Map<String, Integer> out = new LinkedHashMap<>(held(appInstanceId));
         Set<Integer> used = new HashSet<>(em.createQuery("select p.port from PortEntity p", Integer.class).getResultList());
         int candidate = low;

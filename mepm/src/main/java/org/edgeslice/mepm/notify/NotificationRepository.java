@@ -1,15 +1,13 @@
 package org.edgeslice.mepm.notify;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The notification outbox. */
-@ApplicationScoped
-@Transactional
+@Stateless
 public class NotificationRepository {
 
     private static final AtomicLong SEQ = new AtomicLong(System.currentTimeMillis() * 1000);

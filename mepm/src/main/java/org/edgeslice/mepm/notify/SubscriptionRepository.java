@@ -1,15 +1,13 @@
 package org.edgeslice.mepm.notify;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 
 /** app_lcm subscriptions. */
-@ApplicationScoped
-@Transactional
+@Stateless
 public class SubscriptionRepository {
 
     @PersistenceContext(unitName = "mepm")

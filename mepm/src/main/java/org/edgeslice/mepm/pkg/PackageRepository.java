@@ -1,15 +1,13 @@
 package org.edgeslice.mepm.pkg;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 
 /** The AppDs held on this host. */
-@ApplicationScoped
-@Transactional
+@Stateless
 public class PackageRepository {
 
     @PersistenceContext(unitName = "mepm")
