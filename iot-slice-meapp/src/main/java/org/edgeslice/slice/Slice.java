@@ -41,7 +41,7 @@ public final class Slice implements AutoCloseable {
         // Netty's class loading and event loop start-up run on a second core while this thread loads Jackson,
         // replays the log and builds the engine: start-to-ready is dominated by class loading, not by work
         CompletableFuture<SliceHttpServer> serverInit = CompletableFuture.supplyAsync(
-                () -> new SliceHttpServer(config.ioThreads()), Slice::startThread);
+                () -> new SliceHttpServer(config.ioThreads(), config.pooledBuffers()), Slice::startThread);
         try {
             this.store = WalResourceStore.open(config.dataDir(), config.fsync(), config.fsyncIntervalMillis());
         } catch (RuntimeException e) {

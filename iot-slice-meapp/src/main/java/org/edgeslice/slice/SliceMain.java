@@ -2,7 +2,6 @@ package org.edgeslice.slice;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.time.Instant;
 import org.edgeslice.slice.config.SliceConfig;
 import org.edgeslice.slice.platform.PlatformLifecycle;
 import org.edgeslice.slice.platform.StandalonePlatformLifecycle;
@@ -34,10 +33,10 @@ public final class SliceMain {
             Slice slice = Slice.start(config, platform);
             Runtime.getRuntime().addShutdownHook(new Thread(slice::close, "slice-shutdown"));
             long sinceMain = (System.nanoTime() - mainEntered) / 1_000_000;
-            long sinceJvmStart = ProcessHandle.current().info().startInstant()
-                    .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L);
-            log.log(Level.INFO, "slice " + config.cseName() + " ready in " + sinceJvmStart + " ms since process start ("
-                    + sinceMain + " ms in main): functions [" + config.functions() + "], endpoints "
+            // process start time from /proc has only one-second precision, so report CPU time instead
+            long cpu = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+            log.log(Level.INFO, "slice " + config.cseName() + " ready: " + sinceMain + " ms in main, " + cpu
+                    + " ms CPU since process start; functions [" + config.functions() + "], endpoints "
                     + slice.endpoints());
         } catch (Exception e) {
             log.log(Level.ERROR, "slice failed to start", e);

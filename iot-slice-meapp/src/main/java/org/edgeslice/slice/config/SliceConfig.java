@@ -36,13 +36,16 @@ import org.edgeslice.onem2m.store.wal.FsyncPolicy;
  *   <tr><td>SLICE_ADMIN_ORIGINATOR</td><td>CAdmin</td><td>originator allowed everything</td></tr>
  *   <tr><td>SLICE_IO_THREADS</td><td>number of CPUs</td><td>Netty event loop threads (shared by all ports)</td></tr>
  *   <tr><td>SLICE_HOUSEKEEPING_SECONDS</td><td>10</td><td>period of expiration and maxInstanceAge sweeps</td></tr>
+ *   <tr><td>SLICE_POOLED_BUFFERS</td><td>false</td><td>Netty pooled direct buffers: less garbage under load,
+ *       more resident memory when idle</td></tr>
  *   <tr><td>SLICE_PLATFORM</td><td>standalone</td><td>MEC platform integration (only "standalone" so far)</td></tr>
  * </table>
  */
 public record SliceConfig(FunctionSet functions, String bind, int mainPort,
                           Map<CommonServiceFunction, Integer> functionPorts, String cseId, String cseName,
                           String httpRoot, Path dataDir, FsyncPolicy fsync, long fsyncIntervalMillis,
-                          String adminOriginator, int ioThreads, int housekeepingSeconds, String platform) {
+                          String adminOriginator, int ioThreads, int housekeepingSeconds, String platform,
+                          boolean pooledBuffers) {
 
     /** Functions that get their own port (data management travels with registration). */
     public static final CommonServiceFunction[] PORTED = {CommonServiceFunction.REGISTRATION,
@@ -81,7 +84,8 @@ public record SliceConfig(FunctionSet functions, String bind, int mainPort,
                 Integer.parseInt(or(get.apply("SLICE_IO_THREADS"),
                         String.valueOf(Runtime.getRuntime().availableProcessors()))),
                 Integer.parseInt(or(get.apply("SLICE_HOUSEKEEPING_SECONDS"), "10")),
-                or(get.apply("SLICE_PLATFORM"), "standalone"));
+                or(get.apply("SLICE_PLATFORM"), "standalone"),
+                bool(get.apply("SLICE_POOLED_BUFFERS"), false));
     }
 
     private static int port(Function<String, String> get, String key, int dflt) {
@@ -97,6 +101,16 @@ public record SliceConfig(FunctionSet functions, String bind, int mainPort,
             throw new IllegalArgumentException(key + " out of range: " + v);
         }
         return p;
+    }
+
+    private static boolean bool(String v, boolean dflt) {
+        if (v == null) {
+            return dflt;
+        }
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        throw new IllegalArgumentException("expected true or false: " + v);
     }
 
     private static String or(String v, String dflt) {

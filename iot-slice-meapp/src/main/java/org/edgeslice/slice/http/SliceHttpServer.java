@@ -1,6 +1,9 @@
 package org.edgeslice.slice.http;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -27,13 +30,20 @@ import org.edgeslice.onem2m.binding.HttpBinding;
  */
 public final class SliceHttpServer implements AutoCloseable {
     static final int MAX_BODY = 1 << 20;
-    private static final io.netty.buffer.ByteBufAllocator ALLOCATOR = new io.netty.buffer.UnpooledByteBufAllocator(false);
 
     private final EventLoopGroup group;
     private final ExecutorService blocking;
     private final List<Channel> channels = new ArrayList<>();
 
-    public SliceHttpServer(int ioThreads) {
+    private final ByteBufAllocator allocator;
+
+    /**
+     * @param pooledBuffers Netty's pooled direct buffers (fewer copies and less garbage under load) instead of
+     *                      unpooled heap buffers (oneM2M messages are small, and pooled arenas keep megabytes
+     *                      resident in an idle slice)
+     */
+    public SliceHttpServer(int ioThreads, boolean pooledBuffers) {
+        this.allocator = pooledBuffers ? PooledByteBufAllocator.DEFAULT : new UnpooledByteBufAllocator(false);
         this.group = new MultiThreadIoEventLoopGroup(ioThreads, NioIoHandler.newFactory());
         // bounded: verification requests are rare, and a flood of them must not grow threads without limit
         this.blocking = new ThreadPoolExecutor(1, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1024), r -> {
@@ -52,9 +62,7 @@ public final class SliceHttpServer implements AutoCloseable {
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                // unpooled heap buffers: oneM2M messages are small, and pooled direct arenas would hold megabytes of
-                // resident memory per event loop in an idle slice
-                .childOption(ChannelOption.ALLOCATOR, ALLOCATOR)
+                .childOption(ChannelOption.ALLOCATOR, allocator)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
