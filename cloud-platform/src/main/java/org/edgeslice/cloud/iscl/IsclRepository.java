@@ -67,6 +67,16 @@ public class IsclRepository {
         return Optional.ofNullable(em.find(SliceEntity.class, id)).map(e -> read(e.infoJson, SliceInfo.class));
     }
 
+    /** A slice by its id, or else by the app instance id the handler may know it by (from the MEP). */
+    public Optional<SliceInfo> sliceByIdOrAppInstance(String id) {
+        Optional<SliceInfo> s = slice(id);
+        if (s.isPresent()) {
+            return s;
+        }
+        return em.createQuery("select s from SliceEntity s where s.appInstanceId = :a", SliceEntity.class)
+                .setParameter("a", id).getResultStream().findFirst().map(e -> read(e.infoJson, SliceInfo.class));
+    }
+
     public List<SliceInfo> slices() {
         return em.createQuery("select s from SliceEntity s order by s.createdAt", SliceEntity.class).getResultList()
                 .stream().map(e -> read(e.infoJson, SliceInfo.class)).toList();

@@ -133,18 +133,20 @@ public class IsclService {
                 needed.add(CommonServiceFunction.RETRIEVE);
             }
         }
+        String effectiveSlice = req.requestType() == RequestType.OFFLOADING_ONLY
+                ? repository.sliceByIdOrAppInstance(req.sliceId()).map(SliceInfo::sliceId).orElse(req.sliceId()) : null;
         for (TaskSpec t : req.tasks()) {
             String p = "/" + t.path().replaceAll("^/+", "").replaceAll("/+$", "");
             for (TaskInfo active : ciss.all(null)) {
                 if (active.path().equals(p) && ("OFFLOADED".equals(active.state())
-                        || "OFFLOADING".equals(active.state())) && !active.sliceId().equals(req.sliceId())) {
+                        || "OFFLOADING".equals(active.state())) && !active.sliceId().equals(effectiveSlice)) {
                     throw ProblemException.conflict("task " + p + " is offloaded to slice " + active.sliceId()
                             + " already");
                 }
             }
         }
         if (req.requestType() == RequestType.OFFLOADING_ONLY) {
-            SliceInfo slice = repository.slice(req.sliceId()).orElseThrow(() ->
+            SliceInfo slice = repository.sliceByIdOrAppInstance(req.sliceId()).orElseThrow(() ->
                     ProblemException.notFound("no slice " + req.sliceId()));
             if (!"READY".equals(slice.state())) {
                 throw ProblemException.conflict("slice " + slice.sliceId() + " is " + slice.state() + ", not READY");

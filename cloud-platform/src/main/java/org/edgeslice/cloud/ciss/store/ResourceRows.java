@@ -13,8 +13,8 @@ import org.hibernate.Session;
  *
  * <p>A group commit carries many requests' changes; they are first netted per resource (a content instance
  * created and evicted in the same group is never written; a container updated a hundred times is written once),
- * then written as three JDBC batches: deletes, inserts (Hibernate batch inserts of {@link ResourceRow}s) and
- * attribute updates. The order between different resources does not matter: the table has no foreign keys and
+ * then written as three JDBC batches on the transaction's connection: deletes, inserts and attribute updates.
+ * Reading goes through the {@link ResourceRow} entity. The order between different resources does not matter: the table has no foreign keys and
  * the creation order is the {@code seq} column.
  */
 public final class ResourceRows {
@@ -94,10 +94,24 @@ public final class ResourceRows {
                 }
             });
         }
-        for (ResourceRow r : inserts) {
-            em.persist(r);
+        if (!inserts.isEmpty()) {
+            // plain JDBC batch on the session's connection: measured ~1.5x the rate of em.persist per row, which
+            // pays for an entity entry and a snapshot of each row it will never see again
+            session.doWork(con -> {
+                try (PreparedStatement ps = con.prepareStatement(
+                        "INSERT INTO cse_resource (ri, ty, seq, path, attrs) VALUES (?, ?, ?, ?, ?)")) {
+                    for (ResourceRow r : inserts) {
+                        ps.setString(1, r.ri());
+                        ps.setInt(2, r.ty());
+                        ps.setLong(3, r.seq());
+                        ps.setString(4, r.path());
+                        ps.setString(5, r.attrs());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            });
         }
-        em.flush();
         if (!updates.isEmpty()) {
             session.doWork(con -> {
                 try (PreparedStatement ps = con.prepareStatement("UPDATE cse_resource SET attrs = ? WHERE ri = ?")) {
