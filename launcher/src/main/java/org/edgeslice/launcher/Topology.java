@@ -83,14 +83,15 @@ final class Topology {
                         + ";DB_CLOSE_ON_EXIT=FALSE");
                 if (s.hostId() != null) {
                     Host h = t.host(s.hostId());
-                    hostProperties(p, h, t.portOf(mep(h)), meoUrl, layout);
+                    hostProperties(p, h, t.apiRootOf("mec-platform", h.id()), t.apiRootOf("mepm", h.id()), meoUrl, layout);
                 }
             }
         }
         return t;
     }
 
-    private static void hostProperties(Proc p, Host h, int mepPort, String meoUrl, Layout layout) {
+    private static void hostProperties(Proc p, Host h, String mepApiRoot, String mepmApiRoot, String meoUrl,
+                                       Layout layout) {
         Map<String, String> props = p.properties();
         props.put("mepm.host.id", h.id());
         props.put("mepm.host.name", h.name());
@@ -98,7 +99,12 @@ final class Topology {
         props.put("mepm.host.location.latitude", String.valueOf(h.latitude()));
         props.put("mepm.host.location.longitude", String.valueOf(h.longitude()));
         props.put("mepm.meo.url", meoUrl);
-        props.put("mepm.mep.url", "http://127.0.0.1:" + mepPort + "/mec-platform");
+        if (mepApiRoot != null) {
+            props.put("mepm.mep.url", mepApiRoot);
+        }
+        if (mepmApiRoot != null) {
+            props.put("mepm.api.root", mepmApiRoot);
+        }
         props.put("mepm.ports.range", h.portRangeStart() + "-" + (h.portRangeStart() + 999));
         props.put("mepm.data.dir", layout.dataDir(h.id()).resolve("apps").toString());
         if (h.dockerEndpoint() != null) {
@@ -107,6 +113,7 @@ final class Topology {
         } else {
             props.put("mepm.driver", "local-process");
             props.put("mepm.local.artifacts", layout.state().resolve("artifacts").toString());
+            props.put("mepm.local.state", layout.dataDir(h.id()).resolve("processes").toString());
         }
         String secret = layout.secret("mm5-" + h.id());
         props.put("mepm.mm5.secret", secret);
