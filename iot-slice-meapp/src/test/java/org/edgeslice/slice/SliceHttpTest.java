@@ -174,4 +174,31 @@ class SliceHttpTest {
         assertEquals(200, r.statusCode());
         assertTrue(r.body().startsWith("{\"m2m:uril\":[\"cse-edge/car/speed/"), r.body());
     }
+
+    @Test
+    void manyRequestsShareOneKeepAliveConnection() throws Exception {
+        createDeviceData();
+        byte[] la = org.edgeslice.slice.bench.RawHttpConnection.request("GET", "127.0.0.1",
+                "/cse-edge/car/speed/la", "Ccar", null, null);
+        try (org.edgeslice.slice.bench.RawHttpConnection c =
+                     new org.edgeslice.slice.bench.RawHttpConnection("127.0.0.1", retrieve)) {
+            for (int i = 0; i < 20; i++) {
+                org.edgeslice.slice.bench.RawHttpConnection.Reply r = c.exchange(la);
+                assertEquals(200, r.status());
+                assertTrue(new String(r.body(), StandardCharsets.UTF_8).contains("\"con\":\"88\""));
+            }
+        }
+    }
+
+    @Test
+    void connectionCloseIsHonoured() throws Exception {
+        try (java.net.Socket s = new java.net.Socket(InetAddress.getLoopbackAddress(), main)) {
+            s.getOutputStream().write(("GET /cse-edge HTTP/1.1\r\nHost: x\r\nX-M2M-Origin: CAdmin\r\n"
+                    + "X-M2M-RI: c1\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            s.setSoTimeout(5000);
+            String all = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8); // EOF = closed
+            assertTrue(all.startsWith("HTTP/1.1 200"), all);
+            assertTrue(all.contains("X-M2M-RSC: 2000"), all);
+        }
+    }
 }

@@ -1,6 +1,8 @@
 package org.edgeslice.onem2m.store.wal;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
@@ -88,30 +90,38 @@ public final class WalResourceStore implements ResourceStore {
         }
     }
 
+    /** Streams the log (it may be larger than the heap of a small slice), stopping at the first damaged record. */
     private void replay() throws IOException {
         if (!Files.exists(logFile)) {
             return;
         }
-        byte[] data = Files.readAllBytes(logFile);
-        int start = 0;
+        long size = Files.size(logFile);
         long good = 0;
-        while (start < data.length) {
-            int end = start;
-            while (end < data.length && data[end] != '\n') {
-                end++;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(logFile), 64 * 1024)) {
+            byte[] line = new byte[4096];
+            while (true) {
+                int n = 0;
+                int b;
+                while ((b = in.read()) != -1 && b != '\n') {
+                    if (n == line.length) {
+                        line = java.util.Arrays.copyOf(line, n * 2);
+                    }
+                    line[n++] = (byte) b;
+                }
+                if (b == -1) {
+                    break; // end of file; a last line without newline was never completely written
+                }
+                WriteBatch batch = WalCodec.decode(line, 0, n);
+                if (batch == null) {
+                    break; // damaged record: everything after it was never acknowledged
+                }
+                memory.write(batch);
+                records++;
+                good += n + 1;
             }
-            WriteBatch batch = end < data.length ? WalCodec.decode(data, start, end) : null;
-            if (batch == null) {
-                break; // torn or damaged tail: everything after it was never acknowledged
-            }
-            memory.write(batch);
-            records++;
-            start = end + 1;
-            good = start;
         }
-        if (good < data.length) {
-            LOG.log(Level.WARNING, "resource log {0}: dropping {1} damaged trailing bytes", logFile,
-                    data.length - good);
+        if (good < size) {
+            LOG.log(Level.WARNING, "resource log {0}: dropping {1} damaged trailing bytes", logFile, size - good);
             try (FileChannel ch = FileChannel.open(logFile, StandardOpenOption.WRITE)) {
                 ch.truncate(good);
                 ch.force(true);
@@ -137,6 +147,13 @@ public final class WalResourceStore implements ResourceStore {
                     channel.write(buf);
                 }
             } catch (IOException e) {
+                // cut a partial record off, or every later record would sit behind a damaged one on replay
+                try {
+                    channel.truncate(writtenPosition);
+                    channel.position(writtenPosition);
+                } catch (IOException ignored) {
+                    // the original failure is what matters
+                }
                 throw new UncheckedIOException("resource log write failed", e);
             }
             // log first, memory second: readers never see a change that is not in the log
