@@ -34,6 +34,8 @@ final class FakeMeoAndPlatform implements AutoCloseable {
     final Map<String, Long> terminationConfirmedAt = new ConcurrentHashMap<>();
     final Map<String, String> appDs = new ConcurrentHashMap<>();
     volatile String expectedBearer;
+    /** What Mm5 says of the app's Mp1 confirm_ready. */
+    volatile boolean readyConfirmed = true;
 
     FakeMeoAndPlatform(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
@@ -88,7 +90,7 @@ final class FakeMeoAndPlatform implements AutoCloseable {
                     reply(x, created ? 201 : 200, body);
                 } else if (!termination && method.equals("GET")) {
                     ObjectNode s = mm5Configs.containsKey(id) ? ((ObjectNode) mm5Configs.get(id)).deepCopy() : JSON.createObjectNode();
-                    reply(x, mm5Configs.containsKey(id) ? 200 : 404, s.put("registered", true).put("readyConfirmed", true));
+                    reply(x, mm5Configs.containsKey(id) ? 200 : 404, s.put("registered", true).put("readyConfirmed", readyConfirmed));
                 } else if (!termination && method.equals("DELETE")) {
                     mm5Configs.remove(id);
                     reply(x, 204, null);
