@@ -80,8 +80,10 @@ final class FakeIscl implements IsclClient {
         for (String n : List.of("09", "10", "11", "12")) {
             steps.add(step(n, "step " + n));
         }
-        int base = 40000 + 10 * Integer.parseInt(id.substring(id.indexOf('-') + 1));
-        SliceEntry slice = new SliceEntry("app-" + id, id, null, Set.copyOf(functions),
+        int base = 40000 + 10 * (id.matches("slice-\\d+") ? Integer.parseInt(id.substring(6))
+                : Math.abs(id.hashCode() % 1000));
+        String app = id.startsWith("slice-") ? "app-" + id : id;
+        SliceEntry slice = new SliceEntry(app, id.startsWith("slice-") ? id : null, null, Set.copyOf(functions),
                 Map.of("http", "http://127.0.0.1:" + base, "registration", "http://127.0.0.1:" + (base + 1),
                         "retrieve", "http://127.0.0.1:" + (base + 2), "subscription", "http://127.0.0.1:" + (base + 3),
                         "notification", "http://127.0.0.1:" + (base + 4)),

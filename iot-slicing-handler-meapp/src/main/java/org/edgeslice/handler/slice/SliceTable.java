@@ -65,7 +65,10 @@ public final class SliceTable {
                         .thenComparing(SliceEntry::appInstanceId));
     }
 
-    /** Step 13: the ISCL reports a slice (new or reused) serving a request; merge what it says and add the user. */
+    /**
+     * Step 13: the ISCL reports a slice (new or reused) serving a request; merge what it says and add the user. The
+     * endpoints of functions the slice announced as MEC services stay as announced.
+     */
     public synchronized SliceEntry recordServing(SliceEntry reported, String requestId, Instant now) {
         SliceEntry old = entries.get(reported.appInstanceId());
         Set<String> functions = new HashSet<>(reported.functions());
@@ -75,6 +78,13 @@ public final class SliceTable {
         if (old != null) {
             functions.addAll(old.functions());
             old.endpoints().forEach(endpoints::putIfAbsent);
+            // where the slice registered a MEC service, the platform's registry is the authority on the endpoint
+            for (String f : old.services().values()) {
+                String announced = old.endpoints().get(f);
+                if (announced != null) {
+                    endpoints.put(f, announced);
+                }
+            }
             services.putAll(old.services());
             users.addAll(old.users());
         }

@@ -21,19 +21,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A fake MEC platform on 127.0.0.1 for the client tests: the token endpoint (client credentials, Basic auth) and the
+ * A fake MEC platform on 127.0.0.1 for the client tests (and, through the test-jar, the ME Apps' tests): the token endpoint (client credentials, Basic auth) and the
  * Mp1 resources the client uses, with just enough behaviour (bearer check, 409 on a second registration, service
  * ids, subscriptions) to show what the client sends. The JDK server is fine here: tests, not a latency path.
  */
-final class FakeMp1Platform implements AutoCloseable {
-    record Call(String method, String path, String query, String authorization, String body) {
+public final class FakeMp1Platform implements AutoCloseable {
+    public record Call(String method, String path, String query, String authorization, String body) {
     }
 
-    final String clientId = "app-client";
-    final String clientSecret = "s3cret/+=";
-    final List<Call> calls = new CopyOnWriteArrayList<>();
-    final Map<String, JsonNode> services = Collections.synchronizedMap(new LinkedHashMap<>());
-    final Map<String, JsonNode> subscriptions = Collections.synchronizedMap(new LinkedHashMap<>());
+    public final String clientId = "app-client";
+    public final String clientSecret = "s3cret/+=";
+    public final List<Call> calls = new CopyOnWriteArrayList<>();
+    public final Map<String, JsonNode> services = Collections.synchronizedMap(new LinkedHashMap<>());
+    public final Map<String, JsonNode> subscriptions = Collections.synchronizedMap(new LinkedHashMap<>());
     final AtomicInteger tokensIssued = new AtomicInteger();
     volatile long expiresIn = 300;
     volatile boolean registered;
@@ -42,17 +42,17 @@ final class FakeMp1Platform implements AutoCloseable {
     private final HttpServer server;
     private final AtomicInteger ids = new AtomicInteger();
 
-    FakeMp1Platform() throws IOException {
+    public FakeMp1Platform() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/mep", this::handle);
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/mep";
     }
 
-    List<Call> calls(String method, String pathSuffix) {
+    public List<Call> calls(String method, String pathSuffix) {
         List<Call> out = new ArrayList<>();
         for (Call c : calls) {
             if (c.method.equals(method) && c.path.endsWith(pathSuffix)) {
@@ -63,7 +63,7 @@ final class FakeMp1Platform implements AutoCloseable {
     }
 
     /** POSTs a notification to a callback like the platform would. */
-    static int notify(String callback, String json) throws Exception {
+    public static int notify(String callback, String json) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(callback))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
