@@ -7,6 +7,8 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -32,6 +34,11 @@ import org.edgeslice.onem2m.binding.HttpResponseView;
 @ChannelHandler.Sharable
 final class SliceHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final System.Logger LOG = System.getLogger(SliceHttpHandler.class.getName());
+
+    private static final HttpHeadersFactory RESPONSE_HEADERS = DefaultHttpHeadersFactory.headersFactory()
+            .withValidation(false);
+    private static final HttpHeadersFactory TRAILERS = DefaultHttpHeadersFactory.trailersFactory()
+            .withValidation(false);
 
     private final HttpBinding binding;
     private final Executor blocking;
@@ -88,8 +95,11 @@ final class SliceHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     }
 
     private static void write(ChannelHandlerContext ctx, HttpResponseView r, boolean keepAlive) {
+        // header validation off: names are ours and values come from the engine or from request headers the
+        // decoder already accepted, so re-validating every value per response is wasted work
         FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(r.status()), Unpooled.wrappedBuffer(r.body()));
+                HttpResponseStatus.valueOf(r.status()), Unpooled.wrappedBuffer(r.body()), RESPONSE_HEADERS,
+                TRAILERS);
         r.headers().forEach((k, v) -> res.headers().set(k, v));
         res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
         if (keepAlive) {

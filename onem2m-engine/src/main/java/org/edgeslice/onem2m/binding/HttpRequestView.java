@@ -2,26 +2,28 @@ package org.edgeslice.onem2m.binding;
 
 import java.util.Collections;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.HashMap;
+import java.util.Locale;
 
 /**
  * An HTTP request as any server framework can supply it: method, raw path (still percent-encoded), raw query
- * string (may be null), headers (names matched case-insensitively), body (never null; empty when none).
+ * string (may be null), headers (names matched case-insensitively; {@link #headers()} has them in lower case), body (never null; empty when none).
  */
 public record HttpRequestView(String method, String rawPath, String rawQuery, Map<String, String> headers,
                               byte[] body) {
 
     public HttpRequestView {
-        TreeMap<String, String> ci = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        // lower-cased keys in a hash map: cheaper per request than a case-insensitive tree map
+        Map<String, String> lower = new HashMap<>(headers == null ? 4 : headers.size() * 2);
         if (headers != null) {
-            ci.putAll(headers);
+            headers.forEach((k, v) -> lower.putIfAbsent(k.toLowerCase(Locale.ROOT), v));
         }
-        headers = Collections.unmodifiableMap(ci);
+        headers = Collections.unmodifiableMap(lower);
         body = body == null ? new byte[0] : body;
     }
 
-    /** @return the header value, or null when absent */
+    /** @return the header value (name matched case-insensitively), or null when absent */
     public String header(String name) {
-        return headers.get(name);
+        return headers.get(name.toLowerCase(Locale.ROOT));
     }
 }
