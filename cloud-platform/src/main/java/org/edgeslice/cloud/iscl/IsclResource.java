@@ -1,5 +1,13 @@
 package org.edgeslice.cloud.iscl;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.edgeslice.contract.common.ProblemDetails;
+import org.edgeslice.contract.common.ProblemDetailsMediaType;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -55,6 +63,15 @@ public class IsclResource {
     @POST
     @Path("slicing_requests")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "SlicingRequests_POST", summary = "Steps 03-1/03-2: IoT function generation and task offloading, or offloading only")
+    @APIResponse(responseCode = "201", description = "The request resource (state PROCESSING); Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SlicingRequestInfo.class)))
+    @APIResponse(responseCode = "400", description = "Bad request",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "404", description = "Unknown slice (OFFLOADING_ONLY)",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "409", description = "A task is offloaded elsewhere, or the slice is not READY or lacks functions",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
     public Response submit(SlicingRequest request) {
         String collection = uriInfo.getBaseUriBuilder().path("iscl/v1/slicing_requests").build().toString();
         SlicingRequestInfo info = iscl.submit(request, collection, CallbackBase.of(uriInfo, settings));
@@ -64,6 +81,11 @@ public class IsclResource {
     /** Project API: every slicing request, oldest first. */
     @GET
     @Path("slicing_requests")
+    @Operation(operationId = "SlicingRequests_GET", summary = "Every slicing request")
+    @APIResponse(responseCode = "200", description = "The requests",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = SlicingRequestInfo.class)))
+    @APIResponse(responseCode = "400", description = "Bad request",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
     public List<SlicingRequestInfo> requests() {
         return iscl.requests();
     }
@@ -71,6 +93,13 @@ public class IsclResource {
     /** Project API: one slicing request with its state, step trace and log. */
     @GET
     @Path("slicing_requests/{id}")
+    @Operation(operationId = "SlicingRequest_GET", summary = "One slicing request with its state, step trace and log")
+    @APIResponse(responseCode = "200", description = "The request",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SlicingRequestInfo.class)))
+    @APIResponse(responseCode = "400", description = "Bad request",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "404", description = "Unknown request",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
     public SlicingRequestInfo request(@PathParam("id") String id) {
         return iscl.request(id);
     }
@@ -78,6 +107,11 @@ public class IsclResource {
     /** Project API: the entire view of the IoT slices (also the launcher's readiness probe). */
     @GET
     @Path("slices")
+    @Operation(operationId = "Slices_GET", summary = "The entire view of the IoT slices")
+    @APIResponse(responseCode = "200", description = "The slices",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = SliceInfo.class)))
+    @APIResponse(responseCode = "400", description = "Bad request",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
     public List<SliceInfo> slices() {
         return iscl.slices().stream().map(this::linked).toList();
     }
@@ -85,6 +119,13 @@ public class IsclResource {
     /** Project API: one slice with its host, functions, endpoints and offloaded tasks. */
     @GET
     @Path("slices/{sliceId}")
+    @Operation(operationId = "Slice_GET", summary = "One slice")
+    @APIResponse(responseCode = "200", description = "The slice",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SliceInfo.class)))
+    @APIResponse(responseCode = "400", description = "Bad request",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "404", description = "Unknown slice",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
     public SliceInfo slice(@PathParam("sliceId") String sliceId) {
         return linked(iscl.slice(sliceId));
     }
@@ -92,6 +133,14 @@ public class IsclResource {
     /** Project API: release a slice (final sync of its tasks, terminate and delete its app instance via the MEO). */
     @DELETE
     @Path("slices/{sliceId}")
+    @Operation(operationId = "Slice_DELETE", summary = "Release a slice: final sync, terminate, delete")
+    @APIResponse(responseCode = "204", description = "Released")
+    @APIResponse(responseCode = "404", description = "Unknown slice",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "409", description = "Already released, being released, or still instantiating",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "502", description = "The MEO could not release the app instance",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
     public Response release(@PathParam("sliceId") String sliceId) {
         iscl.release(sliceId);
         return Response.noContent().build();
@@ -100,6 +149,13 @@ public class IsclResource {
     /** Project API: the CSFR catalogue: the registry's repositories and tags; for slice images, their functions. */
     @GET
     @Path("csfr")
+    @Operation(operationId = "Csfr_GET", summary = "The CSFR catalogue")
+    @APIResponse(responseCode = "200", description = "Repositories and tags",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CsfrImage.class)))
+    @APIResponse(responseCode = "400", description = "Bad request",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "503", description = "The registry is unreachable",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
     public List<CsfrImage> csfr() {
         CsfrRegistry registry = new CsfrRegistry(settings.registry());
         try {

@@ -1,5 +1,13 @@
 package org.edgeslice.cloud.iss;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.edgeslice.contract.common.ProblemDetails;
+import org.edgeslice.contract.common.ProblemDetailsMediaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -24,13 +32,18 @@ public class LcmNotificationsResource {
     /** ETSI GS MEC 010-2 clause 7.4.8, AppLcmOpOccNotification delivery (POST). */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response notify(JsonNode notification) {
+    @Operation(operationId = "LcmNotification_POST", summary = "MEC 010-2 AppLcmOpOccNotification delivery")
+    @APIResponse(responseCode = "204", description = "Received")
+    public Response notify(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT))) JsonNode notification) {
         waiter.notified(notification);
         return Response.noContent().build();
     }
 
     /** Callback test (MEC 009 style GET on the callback URI): 204. */
     @GET
+    @Operation(operationId = "LcmNotification_GET", summary = "Callback test")
+    @APIResponse(responseCode = "204", description = "Reachable")
     public Response test() {
         return Response.noContent().build();
     }

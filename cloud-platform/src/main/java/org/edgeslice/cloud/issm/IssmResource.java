@@ -1,5 +1,13 @@
 package org.edgeslice.cloud.issm;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.edgeslice.contract.common.ProblemDetails;
+import org.edgeslice.contract.common.ProblemDetailsMediaType;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -24,6 +32,11 @@ public class IssmResource {
     @GET
     @Path("{name}/content")
     @Produces({"application/zip", "application/json"})
+    @Operation(operationId = "PackageContent_GET", summary = "An application package file (appPkgPath)")
+    @APIResponse(responseCode = "200", description = "The package zip",
+            content = @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "Unknown package",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
     public Response content(@PathParam("name") String name) {
         PackageEntity p = packages.find(name).orElseThrow(() -> ProblemException.notFound("no package " + name));
         return Response.ok(p.zip(), "application/zip")

@@ -10,6 +10,6 @@ public record CsfrImage(@Schema(required = true) String repository, @Schema(requ
     /** One tag: the pullable reference and, for slice images, the function set it was composed of. */
     @Schema(name = "CsfrTag")
     public record Tag(@Schema(required = true) String tag, @Schema(required = true) String reference,
-                      List<String> functions) {
+                      @Schema List<String> functions) {
     }
 }

@@ -4,5 +4,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Where the device is (WGS84 degrees and a zone name); used by the MEO's placement when no host is named. */
 @Schema(name = "DeviceLocation")
-public record Location(Double latitude, Double longitude, String zone) {
+public record Location(@Schema Double latitude, @Schema Double longitude, @Schema String zone) {
 }

@@ -12,21 +12,21 @@ public record SliceInfo(
         String state,
         @Schema(required = true) List<String> functions,
         @Schema(description = "Image in the CSFR") String image,
-        String appDId,
-        String appPkgId,
-        String appInstanceId,
-        String hostId,
+        @Schema String appDId,
+        @Schema String appPkgId,
+        @Schema String appInstanceId,
+        @Schema String hostId,
         @Schema(description = "oneM2M endpoints of the slice: http (all functions) and one per function")
         Map<String, String> endpoints,
-        String cseId,
-        String cseName,
-        List<TaskInfo> tasks,
-        String createdAt,
-        String detail,
+        @Schema String cseId,
+        @Schema String cseName,
+        @Schema List<TaskInfo> tasks,
+        @Schema String createdAt,
+        @Schema String detail,
         @Schema(description = "Links: self") Map<String, Link> links) {
 
     /** {@code {"href": ...}}. */
     @Schema(name = "SliceLink")
-    public record Link(String href) {
+    public record Link(@Schema String href) {
     }
 }

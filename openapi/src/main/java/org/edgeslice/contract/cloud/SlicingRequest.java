@@ -17,7 +17,7 @@ public record SlicingRequest(
         @Schema(required = true) List<TaskSpec> tasks,
         @Schema(description = "OFFLOADING_ONLY: the running slice that covers the functions") String sliceId,
         @Schema(description = "MEC host to instantiate on (selectedMECHostInfo); else the MEO places") String hostId,
-        Location location,
+        @Schema Location location,
         @Schema(description = "Latency bound asked by the device, in ms") Integer latencyBoundMs,
         @Schema(description = "Who asks: the handler's app instance id or the device id") String requester,
         @Schema(description = "Optional: the final SlicingRequestInfo is POSTed here") String callbackUri) {

@@ -15,15 +15,15 @@ public record SlicingRequestInfo(
         @Schema(required = true) RequestType requestType,
         @Schema(required = true, enumeration = {"PROCESSING", "COMPLETED", "FAILED"}) String state,
         @Schema(required = true) SlicingRequest request,
-        String sliceId,
-        SliceInfo slice,
+        @Schema String sliceId,
+        @Schema SliceInfo slice,
         @Schema(description = "Functions started for this request (empty for OFFLOADING_ONLY)")
         List<String> startedFunctions,
-        List<TaskInfo> tasks,
+        @Schema List<TaskInfo> tasks,
         @Schema(required = true) List<StepRecord> trace,
-        List<LogEntry> log,
+        @Schema List<LogEntry> log,
         @Schema(required = true) String createdAt,
-        String finishedAt,
-        ProblemDetails error,
+        @Schema String finishedAt,
+        @Schema ProblemDetails error,
         @Schema(description = "Links: self, slice") Map<String, SliceInfo.Link> links) {
 }

@@ -11,8 +11,8 @@ public record StepRecord(
         @Schema(required = true, enumeration = {"IN_PROGRESS", "SUCCEEDED", "FAILED", "SKIPPED"}) String outcome,
         @Schema(description = "ISO-8601") String startedAt,
         @Schema(description = "ISO-8601") String endedAt,
-        Long durationMs,
-        String detail,
+        @Schema Long durationMs,
+        @Schema String detail,
         @Schema(description = "Ids involved: appDId, appPkgId, appInstanceId, appLcmOpOccId, image, taskId...")
         Map<String, String> ids) {
 }

@@ -12,9 +12,9 @@ public record TaskInfo(
         @Schema(required = true, enumeration = {"OFFLOADING", "OFFLOADED", "RETURNED", "FAILED"}) String state,
         @Schema(description = "Structured address of the task root at the slice") String slicePath,
         @Schema(description = "oneM2M base URL of the slice the task lives in") String sliceEndpoint,
-        Integer copiedResources,
-        Long syncedChanges,
-        String offloadedAt,
-        String lastSyncAt,
-        String detail) {
+        @Schema Integer copiedResources,
+        @Schema Long syncedChanges,
+        @Schema String offloadedAt,
+        @Schema String lastSyncAt,
+        @Schema String detail) {
 }

@@ -1,5 +1,13 @@
 package org.edgeslice.cloud.ciss.offload;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.edgeslice.contract.common.ProblemDetails;
+import org.edgeslice.contract.common.ProblemDetailsMediaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -41,6 +49,17 @@ public class CissResource {
     @POST
     @Path("offloads")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "Offloads_POST", summary = "Steps 09-10: offload tasks into a slice")
+    @APIResponse(responseCode = "200", description = "The tasks, OFFLOADED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = TaskInfo.class)))
+    @APIResponse(responseCode = "400", description = "Bad request",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "404", description = "Unknown task path",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "409", description = "A task is offloaded to another slice",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "502", description = "The slice refused or is unreachable",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
     public List<TaskInfo> offload(OffloadRequest request) {
         return offloads.offload(request, CallbackBase.of(uriInfo, settings));
     }
@@ -48,6 +67,11 @@ public class CissResource {
     /** Project API: the offloaded tasks, optionally of one slice. */
     @GET
     @Path("tasks")
+    @Operation(operationId = "Tasks_GET", summary = "Offloaded tasks")
+    @APIResponse(responseCode = "200", description = "The tasks",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = TaskInfo.class)))
+    @APIResponse(responseCode = "400", description = "Bad request",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
     public List<TaskInfo> tasks(@QueryParam("sliceId") String sliceId) {
         return offloads.all(sliceId);
     }
@@ -55,6 +79,13 @@ public class CissResource {
     /** Project API: one offloaded task. */
     @GET
     @Path("tasks/{taskId}")
+    @Operation(operationId = "Task_GET", summary = "One offloaded task")
+    @APIResponse(responseCode = "200", description = "The task",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskInfo.class)))
+    @APIResponse(responseCode = "400", description = "Bad request",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "404", description = "Unknown task",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
     public TaskInfo task(@PathParam("taskId") String taskId) {
         return offloads.find(taskId).orElseThrow(() -> ProblemException.notFound("no task " + taskId));
     }
@@ -62,6 +93,11 @@ public class CissResource {
     /** Project API: final sync of every task of a slice, which then are RETURNED (slice release). */
     @POST
     @Path("slices/{sliceId}/return")
+    @Operation(operationId = "SliceReturn_POST", summary = "Final sync of a slice's tasks")
+    @APIResponse(responseCode = "200", description = "The tasks, RETURNED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = TaskInfo.class)))
+    @APIResponse(responseCode = "400", description = "Bad request",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
     public List<TaskInfo> returnHome(@PathParam("sliceId") String sliceId) {
         return offloads.returnHome(sliceId);
     }
@@ -72,9 +108,15 @@ public class CissResource {
      */
     @POST
     @Path("tasks/{taskId}/notifications")
-    @Consumes({MediaType.APPLICATION_JSON, "application/vnd.onem2m-res+json"})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "SyncNotification_POST", summary = "oneM2M NOTIFY from a slice (sync subscription)")
+    @APIResponse(responseCode = "200", description = "Applied (X-M2M-RSC 2000)")
+    @APIResponse(responseCode = "400", description = "Not applicable (X-M2M-RSC 4xxx)")
+    @APIResponse(responseCode = "404", description = "Unknown task or subscription (X-M2M-RSC 4004)")
+    @APIResponse(responseCode = "500", description = "Not stored (X-M2M-RSC 5000)")
     public Response notification(@PathParam("taskId") String taskId, @HeaderParam("X-M2M-RI") String ri,
-                                 JsonNode body) {
+                                 @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                         schema = @Schema(type = SchemaType.OBJECT))) JsonNode body) {
         int rsc = offloads.applyNotification(taskId, body);
         int status = rsc == 2000 ? 200 : rsc == 4004 ? 404 : rsc < 5000 ? 400 : 500;
         Response.ResponseBuilder b = Response.status(status).header("X-M2M-RSC", rsc).header("X-M2M-RVI", "3");
