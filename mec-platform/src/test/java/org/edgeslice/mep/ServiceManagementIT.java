@@ -211,6 +211,29 @@ class ServiceManagementIT {
     }
 
     @Test
+    void notificationsOfOneSubscriptionArriveInOrderDespiteRetries() {
+        TestApps.TestApp producer = app("order-producer");
+        TestApps.TestApp consumer = app("order-consumer");
+        String name = "order-" + UUID.randomUUID();
+        try (CallbackReceiver receiver = new CallbackReceiver()) {
+            receiver.refuseNext(2);
+            assertEquals(201, consumer.api().post(consumer.serviceMgmt() + "/subscriptions", """
+                    {"subscriptionType":"SerAvailabilityNotificationSubscription","callbackReference":"%s",
+                     "filteringCriteria":{"serNames":["%s"]}}""".formatted(receiver.url("o"), name)).status());
+            JsonNode created = create(producer, service(name, "ACTIVE", ""));
+            String id = created.get("serInstanceId").asText();
+            String path = producer.serviceMgmt() + "/services/" + id;
+            // queued behind the ADDED that is being refused
+            assertEquals(200, producer.api().put(path, created.toString().replace("\"ACTIVE\"", "\"INACTIVE\"")).status());
+            assertEquals(204, producer.api().delete(path).status());
+            Predicate<JsonNode> any = n -> true;
+            assertEquals("ADDED", receiver.await(any, WAIT).at("/serviceReferences/0/changeType").asText());
+            assertEquals("STATE_CHANGED", receiver.await(any, WAIT).at("/serviceReferences/0/changeType").asText());
+            assertEquals("REMOVED", receiver.await(any, WAIT).at("/serviceReferences/0/changeType").asText());
+        }
+    }
+
+    @Test
     void invalidSubscriptionsAre400() {
         TestApps.TestApp app = app("sub-bad");
         String col = app.serviceMgmt() + "/subscriptions";

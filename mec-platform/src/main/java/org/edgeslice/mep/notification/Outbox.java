@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.edgeslice.mep.infrastructure.JsonText;
 
 /**
@@ -15,6 +16,8 @@ import org.edgeslice.mep.infrastructure.JsonText;
  */
 @ApplicationScoped
 public class Outbox {
+
+    private static final AtomicLong SEQ = new AtomicLong();
 
     @PersistenceContext(unitName = "mep")
     EntityManager em;
@@ -34,7 +37,16 @@ public class Outbox {
         o.attempts = 0;
         o.createdAt = System.currentTimeMillis();
         o.nextAttemptAt = o.createdAt;
+        o.seq = nextSeq(o.createdAt);
         em.persist(o);
+    }
+
+    /**
+     * Strictly increasing within this process and, being derived from the clock (microsecond slots), larger than
+     * what an earlier run of the platform assigned.
+     */
+    private static long nextSeq(long nowMillis) {
+        return SEQ.updateAndGet(last -> Math.max(last + 1, nowMillis * 1000));
     }
 
     /** Drops what is still queued for a subscription that is being deleted. */
@@ -44,10 +56,15 @@ public class Outbox {
                 .executeUpdate();
     }
 
+    /**
+     * The due notifications that head their subscription's queue: at most one per subscription, so that a
+     * subscriber receives its notifications in order even when some had to be retried.
+     */
     @Transactional
     public List<Pending> due(long now, int max) {
-        return em.createQuery("select o from OutboxEntity o where o.nextAttemptAt <= :now order by o.createdAt",
-                        OutboxEntity.class)
+        return em.createQuery("select o from OutboxEntity o where o.nextAttemptAt <= :now and not exists"
+                                + " (select e from OutboxEntity e where e.subscriptionId = o.subscriptionId and e.seq < o.seq)"
+                                + " order by o.seq", OutboxEntity.class)
                 .setParameter("now", now).setMaxResults(max).getResultList().stream()
                 .map(o -> new Pending(o.id, o.callbackUri, o.payload, o.attempts)).toList();
     }

@@ -29,6 +29,10 @@ public class OutboxEntity {
     @Column(name = "next_attempt_at", nullable = false)
     long nextAttemptAt;
 
+    /** Delivery order within a subscription. */
+    @Column(name = "seq", nullable = false)
+    long seq;
+
     @Column(name = "created_at", nullable = false)
     long createdAt;
 
