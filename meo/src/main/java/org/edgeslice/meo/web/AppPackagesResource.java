@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.annotation.Annotation;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -31,11 +32,13 @@ import org.edgeslice.meo.pkgm.AppPackage;
 import org.edgeslice.meo.pkgm.PackageArchive;
 import org.edgeslice.meo.pkgm.PackageService;
 import org.edgeslice.support.json.Json;
+import org.edgeslice.support.json.StrictJsonProvider;
 import org.edgeslice.support.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -119,7 +122,12 @@ public class AppPackagesResource {
     @APIResponse(responseCode = "400", ref = "400")
     @APIResponse(responseCode = "404", ref = "404")
     @APIResponse(responseCode = "409", ref = "409")
-    public AppPkgInfoModifications patch(@PathParam("appPkgId") String id, AppPkgInfoModifications change) {
+    public AppPkgInfoModifications patch(@PathParam("appPkgId") String id, @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppPkgInfoModifications.class)),
+            @Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = AppPkgInfoModifications.class))})
+                                         InputStream body) {
+        // read here with the strict mapper: the JSON provider is not chosen for application/merge-patch+json
+        AppPkgInfoModifications change = strict(body, AppPkgInfoModifications.class);
         if (change == null || change.operationalState() == null) {
             throw ProblemException.badRequest("'operationalState' (or 'operationState') is required");
         }
@@ -319,6 +327,16 @@ public class AppPackagesResource {
             return new long[] {from, to};
         } catch (NumberFormatException e) {
             return null;
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <T> T strict(InputStream body, Class<T> type) {
+        try {
+            return (T) new StrictJsonProvider().readFrom((Class) type, type, new Annotation[0],
+                    MediaType.APPLICATION_JSON_TYPE, null, body);
+        } catch (IOException e) {
+            throw ProblemException.badRequest("The request body could not be read: " + e.getMessage());
         }
     }
 

@@ -27,7 +27,7 @@ public record Grant(
         Map<String, Object> vimAssets,
         List<Map<String, Object>> extVirtualLinks,
         Map<String, Object> additionalParams,
-        @Schema(required = true) @JsonProperty("_links") Links links) {
+        @Schema(name = "_links", required = true) @JsonProperty("_links") Links links) {
 
     /** {@code Grant._links}. */
     @Schema(name = "Grant.links")

@@ -18,7 +18,7 @@ public record GrantRequest(
         List<ResourceDefinition> removeResources,
         List<ResourceDefinition> updateResources,
         Map<String, Object> additionalParams,
-        @Schema(required = true) @JsonProperty("_links") Links links) {
+        @Schema(name = "_links", required = true) @JsonProperty("_links") Links links) {
 
     /** {@code GrantRequest._links}: where the MEPM's op occurrence and instance are. */
     @Schema(name = "GrantRequest.links")

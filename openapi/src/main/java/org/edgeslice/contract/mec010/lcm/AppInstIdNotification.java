@@ -17,7 +17,7 @@ public record AppInstIdNotification(
         @Schema(required = true) String subscriptionId,
         @Schema(required = true) TimeStamp timeStamp,
         @Schema(required = true) String appInstanceId,
-        @Schema(required = true) @JsonProperty("_links") Links links) {
+        @Schema(name = "_links", required = true) @JsonProperty("_links") Links links) {
 
     public static final String CREATION = "AppInstanceIdentifierCreationNotification";
     public static final String DELETION = "AppInstanceIdentifierDeletionNotification";

@@ -21,7 +21,7 @@ public record AppInstNotification(
         @Schema(required = true) String appPkgId,
         @Schema(required = true) String appDId,
         AppInstanceState appInstanceState,
-        @Schema(required = true) @JsonProperty("_links") Links links) {
+        @Schema(name = "_links", required = true) @JsonProperty("_links") Links links) {
 
     /** {@code AppInstNotification._links}. */
     @Schema(name = "AppInstNotification.links")

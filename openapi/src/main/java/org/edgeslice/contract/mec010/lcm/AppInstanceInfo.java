@@ -26,7 +26,7 @@ public record AppInstanceInfo(
         InstantiatedAppState instantiatedAppState,
         OperationalState operationalState,
         MecHostInformation mecHostInformation,
-        @Schema(required = true) @JsonProperty("_links") Links links) {
+        @Schema(name = "_links", required = true) @JsonProperty("_links") Links links) {
 
     /** {@code InstantiatedAppState}. */
     @Schema(name = "InstantiatedAppState")

@@ -23,7 +23,7 @@ public record AppLcmOpOcc(
         Boolean isCancelPending,
         ProblemDetails error,
         @Schema(description = "Project extension: chosen host and reason") String placement,
-        @Schema(required = true) @JsonProperty("_links") Links links) {
+        @Schema(name = "_links", required = true) @JsonProperty("_links") Links links) {
 
     /** {@code AppLcmOpOcc._links}. */
     @Schema(name = "AppLcmOpOcc.links")

@@ -20,7 +20,7 @@ public record AppLcmOpOccNotification(
         @Schema(required = true) String appInstanceId,
         OperationState operationState,
         LcmOperation operationType,
-        @Schema(required = true) @JsonProperty("_links") Links links) {
+        @Schema(name = "_links", required = true) @JsonProperty("_links") Links links) {
 
     /** {@code AppLcmOpOccNotification._links}. */
     @Schema(name = "AppLcmOpOccNotification.links")

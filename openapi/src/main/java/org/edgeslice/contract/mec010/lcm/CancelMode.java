@@ -1,6 +1,6 @@
 package org.edgeslice.contract.mec010.lcm;
 
-import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -9,5 +9,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * "GRACEFUL"|"FORCEFUL"}} (also accepted as {@code CancelMode}).
  */
 @Schema(name = "CancelMode")
-public record CancelMode(@Schema(required = true) @JsonProperty("cancelMode") @JsonAlias("CancelMode") StopType cancelMode) {
+public record CancelMode(@Schema(required = true) StopType cancelMode) {
+
+    /** Jackson does not apply {@code @JsonAlias} to a one-component record, hence the explicit creator. */
+    @JsonCreator
+    static CancelMode fromJson(@JsonProperty("cancelMode") StopType cancelMode,
+                               @JsonProperty("CancelMode") StopType capitalised) {
+        return new CancelMode(cancelMode != null ? cancelMode : capitalised);
+    }
 }

@@ -18,7 +18,7 @@ public record LcmSubscriptionInfo(
         AppInstanceState appInstanceState,
         AppInstanceSubscriptionFilter appInstanceSubscriptionFilter,
         LcmSubscriptionRequest.AppLcmOpOccSubscriptionFilter appLcmOpOccSubscriptionFilter,
-        @Schema(required = true) @JsonProperty("_links") Links links) {
+        @Schema(name = "_links", required = true) @JsonProperty("_links") Links links) {
 
     /** {@code _links}. */
     @Schema(name = "LcmSubscriptionInfo.links")

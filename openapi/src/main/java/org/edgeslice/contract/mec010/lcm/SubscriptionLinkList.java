@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** ETSI GS MEC 010-2 {@code SubscriptionLinkList} of app_lcm/v1/subscriptions. */
 @Schema(name = "SubscriptionLinkList")
-public record SubscriptionLinkList(@Schema(required = true) @JsonProperty("_links") Links links) {
+public record SubscriptionLinkList(@Schema(name = "_links", required = true) @JsonProperty("_links") Links links) {
 
     /** {@code SubscriptionLinkList._links}. */
     @Schema(name = "SubscriptionLinkList.links")

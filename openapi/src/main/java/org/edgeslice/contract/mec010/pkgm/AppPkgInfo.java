@@ -27,7 +27,7 @@ public record AppPkgInfo(
         @Schema(description = "v3.x: where the package was fetched from") String appPkgPath,
         Map<String, Object> userDefinedData,
         @Schema(description = "Why onboarding failed (project extension, present only then)") String onboardingFailure,
-        @Schema(required = true) @JsonProperty("_links") Links links) {
+        @Schema(name = "_links", required = true) @JsonProperty("_links") Links links) {
 
     /** {@code AppPkgInfo._links}. */
     @Schema(name = "AppPkgInfo.links")

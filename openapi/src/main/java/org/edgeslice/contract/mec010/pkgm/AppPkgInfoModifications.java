@@ -1,6 +1,7 @@
 package org.edgeslice.contract.mec010.pkgm;
 
-import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -9,6 +10,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * and {@code operationalState} is echoed.
  */
 @Schema(name = "AppPkgInfoModifications")
-public record AppPkgInfoModifications(
-        @Schema(required = true) @JsonAlias("operationState") AppPkgOperationalState operationalState) {
+public record AppPkgInfoModifications(@Schema(required = true) AppPkgOperationalState operationalState) {
+
+    /** Jackson does not apply {@code @JsonAlias} to a one-component record, hence the explicit creator. */
+    @JsonCreator
+    static AppPkgInfoModifications fromJson(@JsonProperty("operationalState") AppPkgOperationalState operationalState,
+                                            @JsonProperty("operationState") AppPkgOperationalState operationState) {
+        return new AppPkgInfoModifications(operationalState != null ? operationalState : operationState);
+    }
 }

@@ -15,7 +15,7 @@ public record AppPkgNotification(
         @Schema(required = true) String appPkgId,
         @Schema(required = true) String appDId,
         @Schema(required = true) AppPkgOperationalState operationalState,
-        @Schema(required = true) @JsonProperty("_links") Links links) {
+        @Schema(name = "_links", required = true) @JsonProperty("_links") Links links) {
 
     /** {@code AppPkgNotification._links}. */
     @Schema(name = "AppPkgNotification.links")

@@ -12,7 +12,7 @@ public record AppPkgSubscriptionInfo(
         @Schema(required = true) AppPkgSubscriptionType subscriptionType,
         @Schema(required = true) String callbackUri,
         List<AppPkgFilter> appPkgFilter,
-        @Schema(required = true) @JsonProperty("_links") Links links) {
+        @Schema(name = "_links", required = true) @JsonProperty("_links") Links links) {
 
     /** {@code AppPkgSubscriptionInfo._links}. */
     @Schema(name = "AppPkgSubscriptionInfo.links")

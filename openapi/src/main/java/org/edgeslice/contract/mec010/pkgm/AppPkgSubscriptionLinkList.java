@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * {@code subsctiptionType}, which the standard (v2.1.1 and v3.x) requires.
  */
 @Schema(name = "AppPkgSubscriptionLinkList")
-public record AppPkgSubscriptionLinkList(@Schema(required = true) @JsonProperty("_links") Links links) {
+public record AppPkgSubscriptionLinkList(@Schema(name = "_links", required = true) @JsonProperty("_links") Links links) {
 
     /** {@code AppPkgSubscriptionLinkList._links}. */
     @Schema(name = "AppPkgSubscriptionLinkList.links")
