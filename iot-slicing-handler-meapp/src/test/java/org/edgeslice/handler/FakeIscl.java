@@ -27,12 +27,16 @@ final class FakeIscl implements IsclClient {
     volatile CountDownLatch gate = null;
     volatile String failWith = null;
     volatile boolean failRelease = false;
+    volatile int refuseOffloadingOnlyWith = 0;
 
     @Override
     public IsclOutcome submit(IsclRequest request, IsclProgress progress) {
         submitted.add(request);
         if (failWith != null) {
             throw new IsclException(failWith);
+        }
+        if (request.path() == SlicingPath.OFFLOADING_ONLY && refuseOffloadingOnlyWith != 0) {
+            throw new IsclException("slice unknown or not READY", refuseOffloadingOnlyWith);
         }
         progress.accepted("http://127.0.0.1:1/cloud/iscl/v1/slicing_requests/" + request.handlerRequestId());
         progress.steps(List.of(step("04", "ISCL structures the request")));

@@ -134,6 +134,37 @@ class HandlerApiTest {
     }
 
     @Test
+    void concurrentRequestsForTheSameFunctionsShareOneNewSlice() throws Exception {
+        iscl.gate = new CountDownLatch(1);
+        String first = Http.post(requests, CAR).header("Location");
+        while (iscl.submitted.isEmpty()) {
+            Thread.sleep(5);
+        }
+        String second = Http.post(requests, CAR.replace("car-a", "car-b")).header("Location");
+        Thread.sleep(200);
+        assertEquals(1, iscl.submitted.size(), "the second waits for the slice the first is creating");
+        iscl.gate.countDown();
+        awaitState(first, "COMPLETED");
+        JsonNode b = awaitState(second, "COMPLETED");
+        assertEquals("OFFLOADING_ONLY", b.get("path").asText());
+        assertTrue(b.get("steps").get(1).get("detail").asText().contains("waiting"), b.toString());
+        assertEquals(1, iscl.slices.get());
+    }
+
+    @Test
+    void aRefusedOffloadingOnlyFallsBackToANewSlice() throws Exception {
+        awaitState(Http.post(requests, CAR).header("Location"), "COMPLETED");
+        iscl.refuseOffloadingOnlyWith = 404;
+        JsonNode done = awaitState(Http.post(requests, CAR).header("Location"), "COMPLETED");
+        assertEquals("SLICING", done.get("path").asText());
+        List<String> steps = steps(done);
+        assertTrue(steps.contains("03-2:FAILED") && steps.contains("03-1:SUCCEEDED"), steps.toString());
+        assertEquals("app-slice-2", done.get("slice").get("appInstanceId").asText());
+        assertEquals(1, Http.get(handler.apiRoot() + "/iot_slicing/v1/slices").json().size(),
+                "the slice the ISCL does not know left the table");
+    }
+
+    @Test
     void deleteReleasesTheRequestAndItsSliceUserThenGetIs404() throws Exception {
         String location = Http.post(requests, CAR).header("Location");
         awaitState(location, "COMPLETED");

@@ -38,6 +38,7 @@ class HttpIsclClientTest {
     final AtomicInteger polls = new AtomicInteger();
     volatile String finalState = "COMPLETED";
     volatile int releaseStatus = 202;
+    volatile String sliceState = "RELEASED";
 
     @BeforeEach
     void start() throws IOException {
@@ -71,7 +72,7 @@ class HttpIsclClientTest {
             }
             reply(ex, releaseStatus, releaseStatus == 204 ? null : "{\"sliceId\":\"slice-7\",\"state\":\"RELEASING\"}");
         } else if (ex.getRequestMethod().equals("GET") && path.endsWith("/slices/slice-7")) {
-            reply(ex, 200, "{\"sliceId\":\"slice-7\",\"state\":\"RELEASED\"}");
+            reply(ex, 200, "{\"sliceId\":\"slice-7\",\"state\":\"" + sliceState + "\"}");
         } else {
             reply(ex, 404, "{\"status\":404,\"detail\":\"nothing here\"}");
         }
@@ -183,7 +184,9 @@ class HttpIsclClientTest {
         releaseStatus = 204;
         client.release(slice);
         releaseStatus = 409;
-        assertThrows(IsclException.class, () -> client.release(slice));
+        client.release(slice); // 409 "already released": the slice reads RELEASED
+        sliceState = "INSTANTIATING";
+        assertThrows(IsclException.class, () -> client.release(slice), "409 while instantiating: retried later");
     }
 
     @Test

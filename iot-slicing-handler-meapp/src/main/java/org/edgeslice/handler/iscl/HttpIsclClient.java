@@ -32,8 +32,8 @@ import org.edgeslice.meapp.mp1.Mp1Json;
  *       latencyBoundMs, requester) → 201/202 + Location of the {@code SlicingRequestInfo};</li>
  *   <li>{@code GET} that Location until {@code state} is COMPLETED or FAILED ({@code trace}, {@code slice},
  *       {@code startedFunctions}, {@code error});</li>
- *   <li>{@code DELETE {iscl}/iscl/v1/slices/{sliceId}} → 202 (+ Location polled until RELEASED or 404), 204, or 404
- *       (already gone).</li>
+ *   <li>{@code DELETE {iscl}/iscl/v1/slices/{sliceId}} → 204 (released), 202 (+ Location polled until RELEASED or
+ *       404), 404 (already gone), or 409 (then the slice is read: RELEASED or RELEASING count as released).</li>
  * </ul>
  * JSON is read leniently (attributes the handler does not use are ignored), so the two sides can evolve separately.
  */
@@ -63,7 +63,8 @@ public final class HttpIsclClient implements IsclClient {
     public IsclOutcome submit(IsclRequest request, IsclProgress progress) {
         HttpResponse<byte[]> r = send("POST", URI.create(base + "/iscl/v1/slicing_requests"), body(request));
         if (r.statusCode() != 201 && r.statusCode() != 202 && r.statusCode() != 200) {
-            throw new IsclException("ISCL refused the request: HTTP " + r.statusCode() + " " + problem(r.body()));
+            throw new IsclException("ISCL refused the request: HTTP " + r.statusCode() + " " + problem(r.body()),
+                    r.statusCode());
         }
         String location = r.headers().firstValue("Location").map(l -> r.uri().resolve(l).toString())
                 .orElseGet(() -> selfLink(read(r.body())));
@@ -118,6 +119,9 @@ public final class HttpIsclClient implements IsclClient {
         if (r.statusCode() == 204 || r.statusCode() == 404 || r.statusCode() == 200) {
             return;
         }
+        if (r.statusCode() == 409 && alreadyReleased(uri)) {
+            return;
+        }
         if (r.statusCode() != 202) {
             throw new IsclException("ISCL refused to release slice " + id + ": HTTP " + r.statusCode() + " "
                     + problem(r.body()));
@@ -142,6 +146,31 @@ public final class HttpIsclClient implements IsclClient {
             }
         }
         throw new IsclException("ISCL did not release slice " + id + " within " + timeout.toSeconds() + " s");
+    }
+
+    /**
+     * 409 on release means "already released, being released, or still instantiating": the first two are success
+     * for the handler (waiting for RELEASED), the last is a failure retried later.
+     */
+    private boolean alreadyReleased(URI slice) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long wait = 100;
+        while (true) {
+            HttpResponse<byte[]> p = send("GET", slice, null);
+            if (p.statusCode() == 404) {
+                return true;
+            }
+            JsonNode n = p.statusCode() == 200 ? read(p.body()) : null;
+            String state = n == null ? "" : n.path("state").asText("");
+            if (state.equals("RELEASED")) {
+                return true;
+            }
+            if (!state.equals("RELEASING") || System.nanoTime() > deadline) {
+                return false;
+            }
+            sleep(wait);
+            wait = Math.min(wait * 2, 1000);
+        }
     }
 
     private ObjectNode body(IsclRequest request) {

@@ -10,7 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.edgeslice.handler.iscl.IsclClient;
+import org.edgeslice.handler.iscl.IsclException;
 import org.edgeslice.handler.iscl.IsclOutcome;
 import org.edgeslice.handler.iscl.IsclProgress;
 import org.edgeslice.handler.iscl.IsclRequest;
@@ -50,6 +55,7 @@ public final class SlicingProcedure implements AutoCloseable {
     private final String hostId;
     private final Duration idle;
     private final Map<String, SlicingRequest> requests = new ConcurrentHashMap<>();
+    private final Map<String, InFlight> inflight = new LinkedHashMap<>();
     private final ExecutorService workers;
     private final ScheduledExecutorService sweeper;
     private volatile String requester;
@@ -139,16 +145,63 @@ public final class SlicingProcedure implements AutoCloseable {
     // ---- steps 02-14 ------------------------------------------------------------------------------------------
 
     private void run(String id) {
+        try {
+            runSteps(id);
+        } finally {
+            InFlight mine;
+            synchronized (inflight) {
+                mine = inflight.remove(id);
+            }
+            if (mine != null) {
+                mine.done().complete(null); // requests waiting for this slice look at the table again
+            }
+        }
+    }
+
+    /** A SLICING request under way: requests for a subset of its functions wait for it instead of a second slice. */
+    private record InFlight(Set<String> functions, CompletableFuture<Void> done) {
+    }
+
+    private void runSteps(String id) {
         SlicingRequest r = requests.get(id);
         if (r == null) {
             return; // deleted before it started
         }
         Instant t2 = clock.instant();
-        Optional<SliceEntry> covering = table.covering(r.request().functions());
+        Optional<SliceEntry> covering;
+        List<String> waitedFor = new ArrayList<>();
+        while (true) {
+            InFlight pending = null;
+            synchronized (inflight) {
+                covering = table.covering(r.request().functions());
+                if (covering.isEmpty()) {
+                    pending = inflight.entrySet().stream()
+                            .filter(e -> !e.getKey().equals(id) && e.getValue().functions()
+                                    .containsAll(r.request().functions()))
+                            .peek(e -> waitedFor.add(e.getKey())).map(Map.Entry::getValue).findFirst().orElse(null);
+                    if (pending == null) {
+                        inflight.put(id, new InFlight(Set.copyOf(r.request().functions()), new CompletableFuture<>()));
+                    }
+                }
+            }
+            if (pending == null || waitedFor.size() > 3) {
+                break;
+            }
+            try {
+                pending.done().get(15, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                break;
+            }
+        }
         SlicingPath path = covering.isPresent() ? SlicingPath.OFFLOADING_ONLY : SlicingPath.SLICING;
+        String waited = waitedFor.isEmpty() ? "" : " (after waiting for request(s) " + waitedFor
+                + " creating a slice with these functions)";
         StepRecord s02 = StepRecord.started("02", "Slice table lookup", t2).end(StepRecord.SUCCEEDED, clock.instant(),
-                covering.map(e -> "covered by slice " + e.appInstanceId() + " serving " + sorted(e.functions()))
-                        .orElse("no running slice on this host serves " + r.request().functions()),
+                covering.map(e -> "covered by slice " + e.appInstanceId() + " serving " + sorted(e.functions()) + waited)
+                        .orElse("no running slice on this host serves " + r.request().functions() + waited),
                 covering.map(e -> ids("appInstanceId", e.appInstanceId(), "sliceId", e.sliceId(), "hostId",
                         e.hostId())).orElse(null));
         String n03 = path == SlicingPath.SLICING ? "03-1" : "03-2";
@@ -165,9 +218,45 @@ public final class SlicingProcedure implements AutoCloseable {
         IsclOutcome outcome;
         try {
             outcome = iscl.submit(request, progress(id, n03));
-        } catch (RuntimeException e) { // IsclException, or a bug: the request fails, the handler goes on
+        } catch (IsclException e) {
+            if (path == SlicingPath.OFFLOADING_ONLY && (e.status() == 404 || e.status() == 409)) {
+                // the table was stale (the slice is gone or not usable at the cloud): take path 03-1 instead
+                LOG.log(Level.INFO, "request {0}: ISCL refused offloading only ({1}); asking for a new slice", id,
+                        e.getMessage());
+                covering.ifPresent(c -> {
+                    if (e.status() == 404) {
+                        table.remove(c.appInstanceId()).ifPresent(this::sliceGone);
+                    }
+                });
+                update(id, x -> x.withStep(x.step(n03).end(StepRecord.FAILED, clock.instant(), e.getMessage()
+                        + "; falling back to 03-1", null), now()).withPath(SlicingPath.SLICING, now()));
+                sliceAfterRefusal(id, r.request());
+                return;
+            }
             LOG.log(Level.WARNING, "request {0}: ISCL failed: {1}", id, e.getMessage());
             fail(id, n03, e.getMessage());
+            return;
+        } catch (RuntimeException e) { // a bug: the request fails, the handler goes on
+            LOG.log(Level.ERROR, "request " + id + ": ISCL call failed", e);
+            fail(id, n03, e.toString());
+            return;
+        }
+        finish(id, outcome);
+    }
+
+    /** Step 03-1 after a refused 03-2. */
+    private void sliceAfterRefusal(String id, DeviceRequest device) {
+        StepRecord s03 = StepRecord.started("03-1", "IoT function generation and task offloading request to the ISCL",
+                clock.instant());
+        if (update(id, x -> x.withStep(s03, now())) == null) {
+            return;
+        }
+        IsclOutcome outcome;
+        try {
+            outcome = iscl.submit(new IsclRequest(id, SlicingPath.SLICING, device, null, hostId, requester),
+                    progress(id, "03-1"));
+        } catch (RuntimeException e) {
+            fail(id, "03-1", e.getMessage());
             return;
         }
         finish(id, outcome);
