@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.edgeslice.cloud.CloudPlatformApplication;
 import org.edgeslice.cloud.ciss.CloudCse;
 import org.edgeslice.cloud.ciss.offload.OffloadService;
+import org.edgeslice.cloud.iscl.IsclRepository;
 import org.edgeslice.support.persistence.SchemaMigrations;
 
 /** Brings the cloud schema to the current version, then starts the CISS, before any request is served. */
@@ -31,6 +32,9 @@ public class CloudDatabase {
     @Inject
     OffloadService offloads;
 
+    @Inject
+    IsclRepository iscl;
+
     @PostConstruct
     void migrate() {
         int applied = SchemaMigrations.migrate(dataSource, "cloud", getClass().getClassLoader());
@@ -38,6 +42,10 @@ public class CloudDatabase {
         // the CISS loads its resource tree and its redirects now rather than on the first request
         int resources = cse.store().size();
         offloads.restoreRedirects();
+        int interrupted = iscl.failInterrupted();
+        if (interrupted > 0) {
+            LOG.warning(() -> interrupted + " slicing request(s) interrupted by the restart marked FAILED");
+        }
         LOG.info(() -> "CISS started: " + resources + " resources");
     }
 }

@@ -36,6 +36,27 @@ public class IsclRepository {
         }
     }
 
+    /**
+     * Requests that were PROCESSING when the platform stopped cannot continue (the ISS's work is in memory): they are
+     * FAILED with a reason, so that a handler polling them gets an answer.
+     */
+    public int failInterrupted() {
+        List<SlicingRequestEntity> open = em.createQuery("select r from SlicingRequestEntity r where r.state = 'PROCESSING'",
+                SlicingRequestEntity.class).getResultList();
+        String now = java.time.Instant.now().toString();
+        for (SlicingRequestEntity e : open) {
+            SlicingRequestInfo r = read(e.infoJson, SlicingRequestInfo.class);
+            SlicingRequestInfo failed = new SlicingRequestInfo(r.id(), r.requestType(), "FAILED", r.request(),
+                    r.sliceId(), r.slice(), r.startedFunctions(), r.tasks(), r.trace(), r.log(), r.createdAt(), now,
+                    new org.edgeslice.contract.common.ProblemDetails("about:blank", "Interrupted", 503,
+                            "the cloud platform restarted while the request was processing; submit it again", null),
+                    r.links());
+            e.state = "FAILED";
+            e.infoJson = write(failed);
+        }
+        return open.size();
+    }
+
     public Optional<SlicingRequestInfo> request(String id) {
         return Optional.ofNullable(em.find(SlicingRequestEntity.class, id))
                 .map(e -> read(e.infoJson, SlicingRequestInfo.class));

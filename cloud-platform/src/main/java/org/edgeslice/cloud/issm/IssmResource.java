@@ -34,7 +34,7 @@ public class IssmResource {
     @Produces({"application/zip", "application/json"})
     @Operation(operationId = "PackageContent_GET", summary = "An application package file (appPkgPath)")
     @APIResponse(responseCode = "200", description = "The package zip",
-            content = @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+            content = @Content(mediaType = "application/zip"))
     @APIResponse(responseCode = "404", description = "Unknown package",
             content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
     public Response content(@PathParam("name") String name) {
