@@ -111,6 +111,19 @@ public class AppInstances {
     }
 
     /**
+     * One round trip for a request's authorisation: false when the token's app instance no longer holds the
+     * client the token was issued to; otherwise applies {@link #guard} to the path's owner, if any.
+     */
+    @Transactional
+    public boolean authorize(String caller, String clientId, Optional<String> owner) {
+        if (!holdsClient(caller, clientId)) {
+            return false;
+        }
+        owner.ifPresent(target -> guard(caller, target));
+        return true;
+    }
+
+    /**
      * The Mp1 access rule for {@code applications/{target}} and {@code registrations/{target}}: 404 for an unknown
      * app instance, 403 for another app's, 404 while the caller is not registered.
      */

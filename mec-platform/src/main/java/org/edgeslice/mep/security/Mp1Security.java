@@ -58,16 +58,14 @@ public class Mp1Security implements ContainerRequestFilter {
     }
 
     private void checkMp1(ContainerRequestContext request, String path) {
-        Optional<AccessTokens.Claims> claims = bearer(request).flatMap(t -> tokens().verify(t))
-                .filter(c -> apps().holdsClient(c.appInstanceId(), c.clientId()));
-        if (claims.isEmpty()) {
+        Optional<AccessTokens.Claims> claims = bearer(request).flatMap(t -> tokens().verify(t));
+        if (claims.isEmpty() || !apps().authorize(claims.get().appInstanceId(), claims.get().clientId(),
+                AccessPolicy.ownerOf(path))) {
             unauthorized(request, "Mp1 requires a valid access token from the platform's token endpoint"
                     + " (oauth2/token, client credentials)");
             return;
         }
-        String caller = claims.get().appInstanceId();
-        request.setSecurityContext(new Caller(caller, "APP", request.getSecurityContext()));
-        AccessPolicy.ownerOf(path).ifPresent(owner -> apps().guard(caller, owner));
+        request.setSecurityContext(new Caller(claims.get().appInstanceId(), "APP", request.getSecurityContext()));
     }
 
     private static Optional<String> bearer(ContainerRequestContext request) {
