@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * java -cp iot-slice-meapp.jar org.edgeslice.slice.bench.CseBench http://127.0.0.1:62589/cse-slice \
  *      [--seconds=10] [--clients=64] [--samples=5000] [--warmup=3000] [--mni=1000] [--origin=CAdmin]
+ *      [--ops=create,retrieve]
  * </pre>
  * The base URL names the CSEBase; the bench registers its own AE (AE-ID {@code Cbench<random>}) with one container
  * ({@code mni} bounds memory on the CSE) and deletes the AE at the end. Only {@code http://} URLs.
@@ -29,8 +30,10 @@ public final class CseBench {
     private final int port;
     private final String basePath;
     private final String origin;
+    private final String ops;
 
-    private CseBench(URI base, String origin) {
+    private CseBench(URI base, String origin, String ops) {
+        this.ops = ops;
         this.host = base.getHost();
         this.port = base.getPort() < 0 ? 80 : base.getPort();
         this.basePath = base.getPath().replaceAll("/+$", "");
@@ -55,7 +58,7 @@ public final class CseBench {
     public static void main(String[] args) throws Exception {
         if (args.length < 1 || !args[0].startsWith("http://")) {
             System.err.println("usage: CseBench http://127.0.0.1:62589/<cse-name> [--seconds=10] [--clients=64]"
-                    + " [--samples=5000] [--warmup=3000] [--mni=1000] [--origin=CAdmin]");
+                    + " [--samples=5000] [--warmup=3000] [--mni=1000] [--origin=CAdmin] [--ops=create,retrieve]");
             System.exit(2);
         }
         int seconds = Math.min(MAX_SECONDS, intOpt(args, "seconds", 10));
@@ -63,7 +66,8 @@ public final class CseBench {
         int samples = Math.min(MAX_SAMPLES, intOpt(args, "samples", 5000));
         int warmup = Math.min(MAX_SAMPLES, intOpt(args, "warmup", 3000));
         int mni = intOpt(args, "mni", 1000);
-        CseBench bench = new CseBench(URI.create(args[0]), strOpt(args, "origin", null));
+        CseBench bench = new CseBench(URI.create(args[0]), strOpt(args, "origin", null),
+                strOpt(args, "ops", "create,retrieve"));
         bench.run(seconds, clients, samples, warmup, mni);
     }
 
@@ -84,12 +88,22 @@ public final class CseBench {
         byte[] latest = RawHttpConnection.request("GET", host, cnt + "/la", aeId, null, null);
 
         List<Row> rows = new ArrayList<>();
-        sequential(create, warmup, 201);
-        sequential(latest, warmup, 200);
-        rows.add(sequentialRow("cin create", create, samples, 201));
-        rows.add(sequentialRow("la retrieve", latest, samples, 200));
-        rows.add(concurrent("cin create", create, clients, seconds, 201));
-        rows.add(concurrent("la retrieve", latest, clients, seconds, 200));
+        sequential(create, Math.max(1, warmup), 201); // also gives "la" something to return
+        if (ops.contains("retrieve")) {
+            sequential(latest, warmup, 200);
+        }
+        if (ops.contains("create")) {
+            rows.add(sequentialRow("cin create", create, samples, 201));
+        }
+        if (ops.contains("retrieve")) {
+            rows.add(sequentialRow("la retrieve", latest, samples, 200));
+        }
+        if (ops.contains("create")) {
+            rows.add(concurrent("cin create", create, clients, seconds, 201));
+        }
+        if (ops.contains("retrieve")) {
+            rows.add(concurrent("la retrieve", latest, clients, seconds, 200));
+        }
 
         try (RawHttpConnection c = new RawHttpConnection(host, port)) {
             c.exchange(RawHttpConnection.request("DELETE", host, basePath + "/" + aeName, aeId, null, null));
