@@ -70,6 +70,21 @@ public final class CsfrRegistry {
         return Optional.of(out);
     }
 
+    /**
+     * Deletes a tag's manifest (the registry must allow deletes; blobs go at its next garbage collection).
+     *
+     * @return whether a manifest was deleted
+     */
+    public boolean delete(String repository, String tag) throws IOException {
+        HttpResponse<byte[]> head = send("/v2/" + repository + "/manifests/" + tag, "HEAD");
+        Optional<String> digest = head.headers().firstValue("Docker-Content-Digest");
+        if (head.statusCode() != 200 || digest.isEmpty()) {
+            return false;
+        }
+        int status = send("/v2/" + repository + "/manifests/" + digest.get(), "DELETE").statusCode();
+        return status == 202 || status == 200;
+    }
+
     public boolean reachable() {
         try {
             return send("/v2/", "GET").statusCode() == 200;

@@ -106,6 +106,39 @@ class JpaResourceStoreTest {
     }
 
     @Test
+    void aGroupIsNettedToTheFinalStateOfEachResource() {
+        try (LocalDurableLog log = new LocalDurableLog(h2("net"), "sa", "sa")) {
+            log.commit(List.of(ins("d", "{\"v\":0}", 1), ins("e", "{\"v\":0}", 2)));
+            log.commit(List.of(
+                    ins("a", "{\"v\":1}", 3), upd("a", "{\"v\":2}"),            // created then updated: one insert
+                    ins("b", "{\"v\":1}", 4), del("b"),                          // created then deleted: nothing
+                    upd("d", "{\"v\":1}"), upd("d", "{\"v\":2}"),              // updated twice: last wins
+                    del("e"), ins("e", "{\"v\":9}", 5),                          // deleted then re-created
+                    del("zz")));                                                // deleting a missing row is fine
+            java.util.Map<String, String> rows = new java.util.TreeMap<>();
+            log.loadAll().forEach(r -> rows.put(r.ri(), r.attrs()));
+            assertEquals(java.util.Map.of("a", "{\"v\":2}", "d", "{\"v\":2}", "e", "{\"v\":9}"), rows);
+        }
+    }
+
+    private static org.edgeslice.cloud.ciss.store.DurableLog.RowChange ins(String ri, String attrs, long seq) {
+        return new org.edgeslice.cloud.ciss.store.DurableLog.RowChange(
+                org.edgeslice.cloud.ciss.store.DurableLog.RowChange.Kind.INSERT,
+                new org.edgeslice.cloud.ciss.store.ResourceRow(ri, 3, seq, "in-cse/" + ri, attrs), ri);
+    }
+
+    private static org.edgeslice.cloud.ciss.store.DurableLog.RowChange upd(String ri, String attrs) {
+        return new org.edgeslice.cloud.ciss.store.DurableLog.RowChange(
+                org.edgeslice.cloud.ciss.store.DurableLog.RowChange.Kind.UPDATE,
+                new org.edgeslice.cloud.ciss.store.ResourceRow(ri, 3, 0, "in-cse/" + ri, attrs), ri);
+    }
+
+    private static org.edgeslice.cloud.ciss.store.DurableLog.RowChange del(String ri) {
+        return new org.edgeslice.cloud.ciss.store.DurableLog.RowChange(
+                org.edgeslice.cloud.ciss.store.DurableLog.RowChange.Kind.DELETE, null, ri);
+    }
+
+    @Test
     void syncPolicyHasCommittedWhenTheEngineAnswers() {
         try (LocalDurableLog log = new LocalDurableLog(h2("sync"), "sa", "sa")) {
             JpaResourceStore store = new JpaResourceStore(log, JpaResourceStore.Commit.SYNC, THREADS);

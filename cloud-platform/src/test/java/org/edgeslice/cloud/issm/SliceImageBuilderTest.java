@@ -60,6 +60,18 @@ class SliceImageBuilderTest {
             String reference = registryAddr + "/" + REPO + ":" + functions.tag();
             assertEquals("reg-ret", functions.tag());
 
+            // per-function modules as the slice module would ship them: only the selected ones become layers
+            Path composed = Files.createDirectories(work.resolve("artifacts"));
+            Files.copy(artifactsDir.resolve(SliceArtifacts.JAR), composed.resolve(SliceArtifacts.JAR));
+            Files.createDirectories(composed.resolve("lib"));
+            for (Path l : SliceArtifacts.at(artifactsDir).libs()) {
+                Files.copy(l, composed.resolve("lib").resolve(l.getFileName()));
+            }
+            for (String f : List.of("retrieve", "subscription")) {
+                Path module = Files.createDirectories(composed.resolve("functions").resolve(f));
+                Files.writeString(module.resolve(f + "-module.jar"), "not a real jar: " + f);
+            }
+            artifactsDir = composed;
             SliceImageBuilder.Built built = builder.buildAndPush(System.getProperty("cloud.slice.baseImage",
                     "edgeslice/jre17:1"), SliceArtifacts.at(artifactsDir), functions, reference, work.resolve("ctx"));
             System.out.println("ISSM: build " + built.buildMillis() + " ms, push " + built.pushMillis() + " ms");
@@ -67,6 +79,8 @@ class SliceImageBuilderTest {
             Map<String, String> labels = registry.labels(REPO, functions.tag()).orElseThrow();
             assertEquals("registration,retrieve", labels.get(SliceImageBuilder.FUNCTIONS_LABEL));
             assertEquals(SliceArtifacts.at(artifactsDir).digest(), labels.get(SliceImageBuilder.DIGEST_LABEL));
+            assertEquals("retrieve", labels.get("org.edgeslice.slice.modules"),
+                    "the retrieve module is a layer; the subscription module, not selected, is not");
             assertTrue(registry.tags(REPO).contains("reg-ret"));
 
             // the MEPM's side: the engine lacks the image and pulls it from the CSFR
@@ -95,6 +109,9 @@ class SliceImageBuilderTest {
                         "the image holds no subscription function: " + sub.body());
             } finally {
                 docker.removeContainerCmd(container).withForce(true).exec();
+                // leave neither the engine nor the CSFR catalogue with a test image
+                docker.removeImageCmd(reference).withForce(true).exec();
+                assertTrue(registry.delete(REPO, functions.tag()), "test image deleted from the registry");
             }
         }
     }
