@@ -350,8 +350,15 @@ class MeoIT {
                  "_links": {"appLcmOpOcc": {"href": "http://127.0.0.1:1/o1"}, "appInstance": {"href": "http://127.0.0.1:1/i"}}}""";
         assertProblem(api().post("granting/v1/grants", big.formatted("g1", 1, "nowhere")), 404);
         assertProblem(api().post("granting/v1/grants", big.formatted("g1", 64, "edge-it")), 403);
-        Http.Reply ok = api().post("granting/v1/grants", big.formatted("g-" + UUID.randomUUID(), 1, "edge-it"));
+        int allocatedBefore = api().get("mec_hosts/v1/hosts/edge-it").json().at("/allocated/cpuMillis").asInt();
+        String standalone = "g-" + UUID.randomUUID();
+        Http.Reply ok = api().post("granting/v1/grants", big.formatted(standalone, 1, "edge-it"));
         assertEquals(201, ok.status(), ok.toString());
+        assertEquals(allocatedBefore + 1000, api().get("mec_hosts/v1/hosts/edge-it").json().at("/allocated/cpuMillis").asInt());
+        Http.Reply released = api().post("granting/v1/grants", big.formatted(standalone, 1, "edge-it")
+                .replace("\"INSTANTIATE\"", "\"TERMINATE\"").replace("addResources", "removeResources"));
+        assertEquals(201, released.status(), released.toString());
+        assertEquals(allocatedBefore, api().get("mec_hosts/v1/hosts/edge-it").json().at("/allocated/cpuMillis").asInt());
         assertEquals("edge-it", ok.json().at("/zones/0/zoneId").asText());
         assertEquals(1000, ok.json().at("/additionalParams/cpuMillis").asInt());
         String location = ok.header("Location").orElseThrow();

@@ -28,7 +28,8 @@ import org.edgeslice.support.problem.ProblemException;
  * Granting (ETSI GS MEC 010-2 clause 7.5, Mm3): the MEPM asks before it instantiates, operates or terminates.
  * For INSTANTIATE the grant confirms (or makes) the capacity reservation on the host the MEO placed the
  * instance on; the compute figures come from the request's {@code addResources} or else from the AppD. A
- * request the host cannot take is refused with 403. Grants are synchronous (201) and recorded.
+ * request the host cannot take is refused with 403. A TERMINATE grant for an instance the MEO does not manage
+ * gives its capacity back. Grants are synchronous (201) and recorded.
  */
 public class GrantService {
 
@@ -105,6 +106,11 @@ public class GrantService {
                             + "m CPU/" + mem + " MB");
                 }
             }
+        }
+        if (r.operation() == GrantOperation.TERMINATE && inst.isEmpty()) {
+            // an instance the MEPM runs on its own (not through the MEO): its capacity returns with this grant;
+            // for the MEO's own instances the orchestrator releases it when the termination completes
+            hosts.release(r.appInstanceId());
         }
         Map<String, Object> params = new LinkedHashMap<>();
         if (hostId != null) {
