@@ -28,7 +28,7 @@ import org.edgeslice.support.problem.ProblemException;
 /**
  * An app's Mp1 life on the platform: registration (ETSI GS MEC 011 v3.x clause 7.2.13/7.2.14), confirm_ready,
  * and the graceful termination handshake that the MEPM starts over Mm5 and the app ends with confirm_termination
- * (or the platform ends when maxGracefulTimeout passes).
+ * (or the platform ends when maxGracefulTimeout passes); the handshake's rules are {@link TerminationHandshake}'s.
  */
 @ApplicationScoped
 public class AppLifecycle {
@@ -94,9 +94,7 @@ public class AppLifecycle {
             throw ProblemException.badRequest("AppReadyConfirmation.indication must be READY");
         }
         AppInstanceEntity e = registered(appInstanceId);
-        if (TerminationState.PENDING.name().equals(e.terminationState)) {
-            throw ProblemException.conflict("A termination of app instance " + appInstanceId + " is pending");
-        }
+        TerminationHandshake.requireReadyAllowed(state(e));
         // a stopped app that was started again reports ready: the earlier termination is history
         e.terminationState = null;
         e.terminationAction = null;
@@ -112,14 +110,7 @@ public class AppLifecycle {
             throw ProblemException.badRequest("AppTerminationConfirmation.operationAction is required");
         }
         AppInstanceEntity e = registered(appInstanceId);
-        if (!TerminationState.PENDING.name().equals(e.terminationState)) {
-            throw ProblemException.conflict("No termination of app instance " + appInstanceId + " is pending");
-        }
-        if (!confirmation.operationAction().name().equals(e.terminationAction)) {
-            throw ProblemException.conflict("The pending operation is " + e.terminationAction + ", not "
-                    + confirmation.operationAction());
-        }
-        e.terminationState = TerminationState.CONFIRMED.name();
+        e.terminationState = TerminationHandshake.confirm(state(e), action(e), confirmation.operationAction()).name();
     }
 
     /**
@@ -133,18 +124,16 @@ public class AppLifecycle {
             throw ProblemException.badRequest("operationAction and a non-negative maxGracefulTimeout are required");
         }
         AppInstanceEntity e = lock(appInstanceId);
-        if (TerminationState.PENDING.name().equals(e.terminationState)) {
-            if (request.operationAction().name().equals(e.terminationAction)) {
-                return status(e);
-            }
-            throw ProblemException.conflict("A " + e.terminationAction + " of app instance " + appInstanceId
-                    + " is pending");
-        }
         List<StoredSubscription> subs = subscriptions.ofApp(appInstanceId, SubscriptionKind.APP_TERMINATION);
+        TerminationHandshake.Start start = TerminationHandshake.request(state(e), action(e), request.operationAction(),
+                !subs.isEmpty());
+        if (start == TerminationHandshake.Start.ALREADY_PENDING) {
+            return status(e);
+        }
         e.readyConfirmed = false;
         e.terminationAction = request.operationAction().name();
         e.terminationTimeout = request.maxGracefulTimeout();
-        if (subs.isEmpty()) {
+        if (start == TerminationHandshake.Start.NOTHING_TO_WAIT_FOR) {
             e.terminationState = TerminationState.NOT_SUBSCRIBED.name();
             e.terminationDeadline = null;
             return status(e);
@@ -180,11 +169,19 @@ public class AppLifecycle {
                 .setParameter("now", now).getResultList();
         for (AppInstanceEntity e : overdue) {
             em.lock(e, LockModeType.PESSIMISTIC_WRITE);
-            if (TerminationState.PENDING.name().equals(e.terminationState)) {
+            if (TerminationHandshake.timedOut(state(e), e.terminationDeadline, now)) {
                 e.terminationState = TerminationState.TIMED_OUT.name();
             }
         }
         return overdue.size();
+    }
+
+    private static TerminationState state(AppInstanceEntity e) {
+        return e.terminationState == null ? null : TerminationState.valueOf(e.terminationState);
+    }
+
+    private static OperationActionType action(AppInstanceEntity e) {
+        return e.terminationAction == null ? null : OperationActionType.valueOf(e.terminationAction);
     }
 
     private static TerminationStatus status(AppInstanceEntity e) {
