@@ -70,6 +70,32 @@ public class LcmRunner {
     @Inject
     Workers workers;
 
+    /** Ops asked to cancel (v3.x app_lcm_op_occs/{id}/cancel), checked between steps and while waiting. */
+    private final java.util.Set<String> cancelRequested = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final ThreadLocal<String> CURRENT_OP = new ThreadLocal<>();
+
+    /** The operation was cancelled: it is rolled back like a failure. */
+    static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super("cancelled at the MEO's request; the operation was rolled back");
+        }
+    }
+
+    public void cancel(String opId) {
+        cancelRequested.add(opId);
+    }
+
+    public boolean cancelPending(String opId) {
+        return cancelRequested.contains(opId);
+    }
+
+    private void checkCancelled() {
+        String op = CURRENT_OP.get();
+        if (op != null && cancelRequested.contains(op)) {
+            throw new Cancelled();
+        }
+    }
+
     private VirtualisationDriver driver() {
         return virtualisation.driver();
     }
@@ -95,8 +121,10 @@ public class LcmRunner {
         OpOccEntity op = ops.find(opId).orElseThrow();
         AppInstanceEntity instance = instances.find(op.appInstanceId).orElseThrow();
         AppD appD = packages.held(instance.appDId);
+        CURRENT_OP.set(opId);
         try {
             Grant grant = meo.grant(grantRequest(op, instance, appD));
+            checkCancelled();
             op = transition(op, OperationState.PROCESSING, grant.id(), null);
             switch (op.operation) {
                 case INSTANTIATE -> instantiate(instance.id, appD);
@@ -108,10 +136,14 @@ public class LcmRunner {
             LOG.info(op.operation.name() + " of " + instance.id + " completed (" + (System.currentTimeMillis() - op.startTime) + " ms)");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, op.operation.name() + " of " + instance.id + " failed: " + e.getMessage(), e);
-            int status = e instanceof MeoClient.GrantRefused g ? (g.status() == 403 ? 403 : 409) : 500;
+            int status = e instanceof MeoClient.GrantRefused g ? (g.status() == 403 ? 403 : 409)
+                    : e instanceof Cancelled ? 409 : 500;
             undo(op.operation, instance.id, appD);
-            transition(op, OperationState.FAILED, null, new ProblemDetails("about:blank",
-                    status == 403 ? "Grant refused" : "Operation failed", status, e.getMessage(), null));
+            transition(op, OperationState.FAILED, null, new ProblemDetails("about:blank", status == 403 ? "Grant refused"
+                    : e instanceof Cancelled ? "Operation cancelled" : "Operation failed", status, e.getMessage(), null));
+        } finally {
+            CURRENT_OP.remove();
+            cancelRequested.remove(opId);
         }
     }
 
@@ -146,7 +178,9 @@ public class LcmRunner {
             i.lastExit = null;
         });
         mm5.configure(id, appD, instance.clientId, instance.clientSecret);
+        checkCancelled();
         driver().ensureImage(appD.swImageDescriptor().swImage());
+        checkCancelled();
         String containerId = driver().create(ContainerSpecs.of(instance, appD, held, settings.hostId(), settings.mepUrl(),
                 settings.dataDir()));
         instances.update(id, i -> i.containerId = containerId);
@@ -370,7 +404,8 @@ public class LcmRunner {
         }
     }
 
-    private static void sleep(long ms) {
+    private void sleep(long ms) {
+        checkCancelled();
         try {
             Thread.sleep(ms);
         } catch (InterruptedException e) {

@@ -28,14 +28,15 @@ public final class LcmViews {
                         inst ? new LinkType(self + "/configure_platform_for_app") : null));
     }
 
-    public static AppLcmOpOcc opOcc(OpOccEntity o, String root) {
+    public static AppLcmOpOcc opOcc(OpOccEntity o, String root, boolean cancelPending) {
         String self = root + "app_lcm/v1/app_lcm_op_occs/" + o.id;
         try {
             Object params = o.paramsJson == null ? null : Json.mapper().readTree(o.paramsJson);
             ProblemDetails error = o.errorJson == null ? null : Json.mapper().readValue(o.errorJson, ProblemDetails.class);
             return new AppLcmOpOcc(o.id, o.state, ts(o.stateEnteredTime), ts(o.startTime), o.operation, params,
-                    o.appInstanceId, false, error, null, new AppLcmOpOcc.Links(new LinkType(self),
-                    new LinkType(root + "app_lcm/v1/app_instances/" + o.appInstanceId), null, null, null, null));
+                    o.appInstanceId, cancelPending, error, null, new AppLcmOpOcc.Links(new LinkType(self),
+                    new LinkType(root + "app_lcm/v1/app_instances/" + o.appInstanceId), null,
+                    o.state.isFinal() ? null : new LinkType(self + "/cancel"), null, null));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

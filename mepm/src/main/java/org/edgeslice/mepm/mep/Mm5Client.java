@@ -33,6 +33,16 @@ public class Mm5Client {
 
     /** {@code PUT mm5/v1/app_instances/{id}}: traffic and DNS rules, services, identity and credentials. */
     public void configure(String appInstanceId, AppD appD, String clientId, String clientSecret) {
+        ObjectNode body = configBody(appInstanceId, appD, clientId, clientSecret);
+        JsonHttp.Reply r = JsonHttp.send("PUT", url(appInstanceId), body, secret(), TIMEOUT);
+        if (!r.ok()) {
+            throw new JsonHttp.PeerException("Mm5 configuration of " + appInstanceId + " refused by the MEC platform ("
+                    + r.status() + "): " + r.body(), null);
+        }
+    }
+
+    /** The {@code AppPlatformConfig} body: the AppD's rules and services as the AppD states them. */
+    public static ObjectNode configBody(String appInstanceId, AppD appD, String clientId, String clientSecret) {
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("appInstanceId", appInstanceId);
         body.put("appName", appD.appName());
@@ -44,11 +54,7 @@ public class Mm5Client {
         body.set("appDNSRule", tree(appD.appDNSRule()));
         body.set("appServiceRequired", tree(appD.appServiceRequired()));
         body.set("appServiceProduced", tree(appD.appServiceProduced()));
-        JsonHttp.Reply r = JsonHttp.send("PUT", url(appInstanceId), body, secret(), TIMEOUT);
-        if (!r.ok()) {
-            throw new JsonHttp.PeerException("Mm5 configuration of " + appInstanceId + " refused by the MEC platform ("
-                    + r.status() + "): " + r.body(), null);
-        }
+        return body;
     }
 
     /** Whether the app confirmed ready on Mp1 ({@code readyConfirmed} of {@code GET mm5/v1/app_instances/{id}}). */

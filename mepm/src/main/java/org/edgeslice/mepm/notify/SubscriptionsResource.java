@@ -65,15 +65,24 @@ public class SubscriptionsResource {
         if (!callback.isAbsolute() || !("http".equals(callback.getScheme()) || "https".equals(callback.getScheme()))) {
             throw ProblemException.badRequest("callbackUri must be an absolute http(s) URI");
         }
+        String json;
+        try {
+            json = Json.mapper().writeValueAsString(request);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+        // The MEO subscribes again at every host registration: the same subscription is not made twice (that would
+        // double every notification); the existing one is returned.
+        for (SubscriptionEntity existing : subscriptions.findAll()) {
+            if (existing.requestJson.equals(json)) {
+                return Response.created(URI.create(self(existing.id))).entity(info(existing)).build();
+            }
+        }
         SubscriptionEntity e = new SubscriptionEntity();
         e.id = UUID.randomUUID().toString();
         e.subscriptionType = request.subscriptionType().name();
         e.callbackUri = request.callbackUri();
-        try {
-            e.requestJson = Json.mapper().writeValueAsString(request);
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException(ex);
-        }
+        e.requestJson = json;
         e.createdAt = System.currentTimeMillis();
         subscriptions.insert(e);
         return Response.created(URI.create(self(e.id))).entity(info(e)).build();

@@ -180,6 +180,10 @@ class MepmIT {
             assertTrue(r.header("Location").orElseThrow().endsWith(r.json().get("id").asText()));
         }
         assertEquals(2, api().get("app_lcm/v1/subscriptions").json().at("/_links/subscriptions").size());
+        Http.Reply again = api().post("app_lcm/v1/subscriptions", "{\"subscriptionType\":\"AppInstanceStateChangeSubscription\",\"callbackUri\":\"" + callback + "\"}");
+        assertEquals(201, again.status());
+        assertEquals(2, api().get("app_lcm/v1/subscriptions").json().at("/_links/subscriptions").size(),
+                "the MEO's repeated subscription (at each host registration) is not duplicated");
         Http.Reply bad = api().post("app_lcm/v1/subscriptions", "{\"subscriptionType\":\"AppInstanceStateChangeSubscription\",\"callbackUri\":\"" + callback + "\",\"colour\":1}");
         assertEquals(400, bad.status(), bad.toString());
     }
@@ -305,6 +309,28 @@ class MepmIT {
 
     @Test
     @Order(8)
+    void cancellingAnInstantiationWaitingForReadinessRollsItBack() {
+        fake.readyConfirmed = false;
+        try {
+            assertEquals(201, api().post("app_lcm/v1/app_instances", "{\"appDId\":\"appd-hello\",\"appInstanceId\":\"it-cancel\"}").status());
+            Http.Reply accepted = api().post("app_lcm/v1/app_instances/it-cancel/instantiate", "{}");
+            String op = accepted.header("Location").orElseThrow().replaceFirst(".*/mepm/", "");
+            await("PROCESSING", Duration.ofSeconds(30), () -> api().get(op).json().get("operationState").asText().equals("PROCESSING")
+                    && fake.mm5Configs.containsKey("it-cancel"));
+            assertEquals(202, api().post(op + "/cancel", "{\"cancelMode\":\"FORCEFUL\"}").status());
+            JsonNode done = awaitOp(accepted);
+            assertEquals("FAILED", done.get("operationState").asText(), done.toString());
+            assertEquals("Operation cancelled", done.at("/error/title").asText(), done.toString());
+            assertEquals("NOT_INSTANTIATED", api().get("app_lcm/v1/app_instances/it-cancel").json().get("instantiationState").asText());
+            assertFalse(fake.mm5Configs.containsKey("it-cancel"), "Mm5 configuration removed");
+            assertEquals(409, api().post(op + "/cancel", "{\"cancelMode\":\"FORCEFUL\"}").status());
+        } finally {
+            fake.readyConfirmed = true;
+        }
+    }
+
+    @Test
+    @Order(9)
     void aRefusedGrantFailsTheOperationAndChangesNothing() {
         assertEquals(201, api().post("app_lcm/v1/app_instances", "{\"appDId\":\"appd-denied\",\"appInstanceId\":\"it-denied\"}").status());
         JsonNode op = awaitOp(api().post("app_lcm/v1/app_instances/it-denied/instantiate", "{}"));
@@ -315,7 +341,7 @@ class MepmIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aContainerWithOurLabelsThatNoInstanceOwnsIsRemoved() throws Exception {
         TestApps.assumeDocker(docker);
         try (DockerClient client = BenchImages.client(BenchImages.dockerHost())) {
@@ -329,7 +355,7 @@ class MepmIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void servedOpenApiMatchesTheContract() {
         ContractCheck.assertServes(Deployments.serverRoot(deployed), "/mepm", "mepm");
     }
