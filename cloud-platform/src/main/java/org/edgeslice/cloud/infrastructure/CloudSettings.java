@@ -17,9 +17,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *   <tr><td>cloud.callback.url</td><td>the cloud platform's own base URL as the MEO and the slices reach it (LCM
  *       notifications, package downloads, sync notifications); default: derived from the request that started
  *       the work (loopback and the port it arrived on)</td></tr>
- *   <tr><td>cloud.csfr.registry</td><td>the CSFR registry, default 127.0.0.1:5000</td></tr>
- *   <tr><td>cloud.docker.host</td><td>Docker Engine the ISSM builds with, default unix:///run/edgeslice/docker.sock</td></tr>
- *   <tr><td>cloud.slice.artifacts</td><td>directory with iot-slice-meapp.jar and lib/ (the launcher passes it)</td></tr>
+ *   <tr><td>cloud.csfr.registry</td><td>the CSFR registry; fallback edgeslice.registry; default 127.0.0.1:5000</td></tr>
+ *   <tr><td>cloud.docker.host</td><td>Docker Engine the ISSM builds with; fallback edgeslice.docker.host; default
+ *       unix:///run/edgeslice/docker.sock</td></tr>
+ *   <tr><td>cloud.slice.artifacts</td><td>directory with iot-slice-meapp.jar and lib/ (the launcher passes it);
+ *       fallback {edgeslice.root}/iot-slice-meapp/target, then ./iot-slice-meapp/target</td></tr>
  *   <tr><td>cloud.slice.baseImage</td><td>default edgeslice/jre17:1</td></tr>
  *   <tr><td>cloud.slice.repository</td><td>repository of slice images in the CSFR, default edgeslice/iot-slice</td></tr>
  *   <tr><td>cloud.issm.imageBuild</td><td>true: build and push missing images; false: trust the CSFR to hold
@@ -67,15 +69,25 @@ public class CloudSettings {
     }
 
     public String registry() {
-        return get("cloud.csfr.registry", "127.0.0.1:5000");
+        return get("cloud.csfr.registry").or(() -> sysprop("edgeslice.registry")).orElse("127.0.0.1:5000");
     }
 
     public String dockerHost() {
-        return get("cloud.docker.host", "unix:///run/edgeslice/docker.sock");
+        return get("cloud.docker.host").or(() -> sysprop("edgeslice.docker.host"))
+                .orElse("unix:///run/edgeslice/docker.sock");
     }
 
+    /** cloud.slice.artifacts; else {edgeslice.root}/iot-slice-meapp/target; else ./iot-slice-meapp/target if built. */
     public Optional<String> sliceArtifacts() {
-        return get("cloud.slice.artifacts");
+        return get("cloud.slice.artifacts")
+                .or(() -> sysprop("edgeslice.root").map(r -> java.nio.file.Path.of(r, "iot-slice-meapp", "target").toString()))
+                .or(() -> java.nio.file.Files.isDirectory(java.nio.file.Path.of("iot-slice-meapp", "target"))
+                        ? Optional.of(java.nio.file.Path.of("iot-slice-meapp", "target").toAbsolutePath().toString())
+                        : Optional.empty());
+    }
+
+    private static Optional<String> sysprop(String key) {
+        return Optional.ofNullable(System.getProperty(key)).map(String::trim).filter(v -> !v.isEmpty());
     }
 
     public String baseImage() {

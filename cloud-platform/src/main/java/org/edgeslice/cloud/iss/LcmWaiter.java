@@ -36,10 +36,27 @@ public class LcmWaiter {
     public String ensureSubscribed(MeoClient meo, String callbackBase) {
         String key = meo.apiRoot() + " " + callbackBase;
         return subscriptions.computeIfAbsent(key, k -> {
+            String callback = callbackBase + "/iss/v1/lcm_notifications";
+            try {
+                // after a restart of the cloud platform: reuse the subscription made before (SubscriptionLinkList,
+                // then each AppLcmOpOcc subscription's callbackUri)
+                for (JsonNode link : meo.subscriptions().path("_links").path("subscriptions")) {
+                    if (!link.path("subscriptionType").asText().startsWith("AppLcmOpOcc")) {
+                        continue;
+                    }
+                    String href = link.path("href").asText();
+                    String id = href.substring(href.lastIndexOf('/') + 1);
+                    if (callback.equals(meo.get("/app_lcm/v1/subscriptions/" + id).path("callbackUri").asText())) {
+                        return id;
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.fine(() -> "cannot list the MEO's LCM subscriptions: " + e.getMessage());
+            }
             try {
                 return meo.subscribe(new LcmSubscriptionRequest.AppLcmOpOccSubscriptionRequest(
                         LcmSubscriptionType.AppLcmOpOccStateChangeSubscription,
-                        callbackBase + "/iss/v1/lcm_notifications", null));
+                        callback, null));
             } catch (RuntimeException e) {
                 LOG.warning(() -> "no LCM subscription at the MEO (polling only): " + e.getMessage());
                 return null;

@@ -117,8 +117,10 @@ public class SliceOrchestrator {
             LOG.log(Level.WARNING, "slicing request " + run.id() + " failed", e);
             int status = e instanceof ProblemException p ? p.status() : e instanceof MeoClient.MeoException ? 502 : 500;
             run.failed(status, status == 502 ? "Bad Gateway" : "Slicing failed", e.getMessage());
-            if (slice != null && "INSTANTIATING".equals(slice.state())) {
-                repository.save(withState(slice, "FAILED", e.getMessage()));
+            String sliceId = run.info().sliceId();
+            if (sliceId != null) {
+                repository.slice(sliceId).filter(s -> "INSTANTIATING".equals(s.state()))
+                        .ifPresent(s -> repository.save(withState(s, "FAILED", e.getMessage())));
             }
         }
         callback(run);

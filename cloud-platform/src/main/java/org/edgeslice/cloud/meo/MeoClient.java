@@ -104,6 +104,11 @@ public final class MeoClient {
         return send("GET", "/app_lcm/v1/app_lcm_op_occs/" + id, null).body();
     }
 
+    /** MEC 010-2 clause 7.4.6, Subscriptions GET: the subscription link list. */
+    public JsonNode subscriptions() {
+        return send("GET", "/app_lcm/v1/subscriptions", null).body();
+    }
+
     /** MEC 010-2 clause 7.4.6, Subscriptions POST: returns the subscription id. */
     public String subscribe(LcmSubscriptionRequest body) {
         return send("POST", "/app_lcm/v1/subscriptions", body).body().path("id").asText();

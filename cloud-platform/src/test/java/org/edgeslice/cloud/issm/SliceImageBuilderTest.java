@@ -40,8 +40,9 @@ class SliceImageBuilderTest {
 
     @Test
     void composesPushesPullsAndRunsASliceImage() throws Exception {
-        String dockerHost = System.getProperty("cloud.docker.host", "unix:///run/edgeslice/docker.sock");
-        String registryAddr = System.getProperty("cloud.csfr.registry", "127.0.0.1:5000");
+        String dockerHost = System.getProperty("cloud.docker.host",
+                System.getProperty("edgeslice.docker.host", "unix:///run/edgeslice/docker.sock"));
+        String registryAddr = System.getProperty("cloud.csfr.registry", System.getProperty("edgeslice.registry", "127.0.0.1:5000"));
         boolean required = Boolean.getBoolean("edgeslice.requireDocker");
         Path artifactsDir = Path.of(System.getProperty("slice.artifacts", "../iot-slice-meapp/target"));
         try (SliceImageBuilder builder = new SliceImageBuilder(dockerHost)) {

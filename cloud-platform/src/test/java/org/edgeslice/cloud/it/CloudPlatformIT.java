@@ -123,6 +123,8 @@ class CloudPlatformIT {
         assertTrue(ready.body().contains("cloud-platform-database"), ready.body());
         assertTrue(ready.body().contains("cloud-platform-meo"), ready.body());
         assertEquals(200, ready.status(), ready.toString());
+        Http.Reply csfr = api().get("iscl/v1/csfr");
+        assertTrue(csfr.status() == 200 && csfr.json().isArray() || csfr.status() == 503, csfr.toString());
     }
 
     @Test
@@ -301,6 +303,32 @@ class CloudPlatformIT {
         assertTrue(meo.calls.stream().anyMatch(s -> s.endsWith("/terminate")), meo.calls.toString());
         assertTrue(meo.calls.stream().anyMatch(s -> s.startsWith("DELETE /app_lcm/v1/app_instances/")), meo.calls.toString());
         assertEquals(409, api().delete("iscl/v1/slices/" + sliceId).status());
+    }
+
+    @Test
+    void aFailedInstantiationFailsTheRequestAndTheSlice() throws Exception {
+        String ae = tree("fail", "CarA");
+        Http.Reply created = api().post("iscl/v1/slicing_requests", "{\"requestType\":"
+                + "\"FUNCTION_GENERATION_AND_OFFLOADING\",\"functions\":[\"registration\"],\"tasks\":[{\"path\":\"/in-cse/"
+                + ae + "/CarA\",\"syncMode\":\"REDIRECT\"}],\"hostId\":\"broken-host\"}");
+        assertEquals(201, created.status(), created.toString());
+        JsonNode done = awaitFinal(created.header("Location").orElseThrow());
+        assertEquals("FAILED", done.get("state").asText(), done.toPrettyString());
+        assertTrue(done.at("/error/detail").asText().contains("FAILED"), done.toString());
+        JsonNode failedStep = null;
+        for (JsonNode s : done.get("trace")) {
+            if ("FAILED".equals(s.get("outcome").asText())) {
+                failedStep = s;
+            }
+        }
+        assertNotNull(failedStep, done.toString());
+        assertEquals("06-08", failedStep.get("step").asText());
+        String sliceId = done.get("sliceId").asText();
+        assertEquals("FAILED", api().get("iscl/v1/slices/" + sliceId).json().get("state").asText());
+        List<String> functions = new ArrayList<>();
+        api().get("iscl/v1/slices/" + sliceId).json().get("functions").forEach(f -> functions.add(f.asText()));
+        assertTrue(functions.contains("retrieve"), "REDIRECT needs retrieve: " + functions);
+        assertEquals(204, api().delete("iscl/v1/slices/" + sliceId).status(), "a failed slice can be released");
     }
 
     /** The CISS's create rate over HTTP (16 concurrent clients); a figure for the report. */

@@ -99,8 +99,10 @@ final class FakeMeo implements AutoCloseable {
                 ObjectNode i = instances.remove(p[3]);
                 send(x, i == null ? 404 : 204, null);
             } else if (p.length == 5 && p[2].equals("app_instances") && p[4].equals("instantiate")) {
-                instantiateBodies.add(JSON.readTree(in));
-                startOp(x, p[3], "INSTANTIATE");
+                JsonNode body = JSON.readTree(in);
+                instantiateBodies.add(body);
+                startOp(x, p[3], "broken-host".equals(body.at("/selectedMECHostInfo/0/hostId").asText())
+                        ? "BROKEN" : "INSTANTIATE");
             } else if (p.length == 5 && p[2].equals("app_instances") && p[4].equals("terminate")) {
                 startOp(x, p[3], "TERMINATE");
             } else if (p.length == 4 && p[2].equals("app_lcm_op_occs") && method.equals("GET")) {
@@ -157,6 +159,9 @@ final class FakeMeo implements AutoCloseable {
         send(x, 202, null);
         new Thread(() -> {
             try {
+                if (op.equals("BROKEN")) {
+                    throw new IllegalStateException("the host refused the app (fake MEO)");
+                }
                 if (op.equals("INSTANTIATE")) {
                     JsonNode appD = appDs.get(instance.path("appDId").asText());
                     List<String> functions = new ArrayList<>();
