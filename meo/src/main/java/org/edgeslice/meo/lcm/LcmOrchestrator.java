@@ -356,6 +356,9 @@ public class LcmOrchestrator {
             execute(opId);
         } catch (Cancelled c) {
             finishCancelled(opId);
+        } catch (Stopping s) {
+            // the MEO is shutting down: the op stays as stored (PROCESSING) and recover() resumes it at the next start
+            LOG.info(() -> "operation " + opId + " left for resumption: the MEO is stopping");
         } catch (MepmGateway.MepmException e) {
             failTemp(opId, Problems.problem(503, "MEPM unavailable", e.getMessage()));
         } catch (ProblemException e) {
@@ -548,7 +551,7 @@ public class LcmOrchestrator {
                 wakeup.drainPermits();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ProblemException(503, "Interrupted", "the MEO is stopping");
+                throw new Stopping();
             }
             pause = Math.min(pause * 2, settings.pollMaxIntervalMillis());
         }
@@ -659,6 +662,12 @@ public class LcmOrchestrator {
     /** Open op occurrences, for tests and diagnostics. */
     public List<String> runningOps() {
         return new ArrayList<>(running);
+    }
+
+    private static final class Stopping extends RuntimeException {
+        Stopping() {
+            super("stopping", null, false, false);
+        }
     }
 
     private static final class Cancelled extends RuntimeException {

@@ -309,4 +309,26 @@ class LcmOrchestratorTest {
         assertEquals(409, assertThrows(ProblemException.class, () -> lcm.create(
                 new CreateAppInstanceRequest("appd-1", null, null))).status());
     }
+
+    @Test
+    void aStoppingMeoLeavesTheOperationForResumptionInsteadOfFailingIt() throws Exception {
+        AppInstance inst = created();
+        mepm.outcome = OperationState.PROCESSING; // the MEPM takes its time
+        OpOcc op = lcm.instantiate(inst.id(), near(37.5, 127.0));
+        queued.clear();
+        Thread worker = new Thread(() -> lcm.run(op.id()));
+        worker.start();
+        long deadline = System.currentTimeMillis() + 5000;
+        while (store.op(op.id()).orElseThrow().mepmOpOccId() == null && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
+        worker.interrupt(); // what shutting the container's threads down does
+        worker.join(5000);
+        assertEquals(OperationState.PROCESSING, store.op(op.id()).orElseThrow().state());
+        mepm.ops.replaceAll((k, v) -> OperationState.COMPLETED);
+        lcm = newOrchestrator();
+        lcm.recover();
+        drain();
+        assertEquals(OperationState.COMPLETED, lcm.op(op.id()).state());
+    }
 }
