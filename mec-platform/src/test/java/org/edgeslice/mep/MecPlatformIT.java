@@ -108,7 +108,8 @@ class MecPlatformIT {
 
     /**
      * Figures for the report, not assertions on time: p50/p90 of service discovery (with 20 services registered)
-     * and of confirm_ready, sequential requests over one keep-alive client, after a warm-up.
+     * and of confirm_ready, sequential requests over one keep-alive client, after a warm-up; current_time as the
+     * baseline of an authenticated request.
      */
     @Test
     void printsLatencyOfDiscoveryAndConfirmReady() {
@@ -128,6 +129,12 @@ class MecPlatformIT {
             Http.Reply r = consumer.api().post(consumer.appSupport() + "/confirm_ready", "{\"indication\":\"READY\"}");
             assertEquals(204, r.status(), r.toString());
         });
+        List<Long> time = measure(300, () -> {
+            Http.Reply r = consumer.api().get("mec_app_support/v2/timing/current_time");
+            assertEquals(200, r.status(), r.toString());
+        });
+        System.out.printf("BENCHMARK mec-platform current_time (baseline: token check only): p50 %.2f ms, p90 %.2f ms%n",
+                pct(time, 50), pct(time, 90));
         System.out.printf("BENCHMARK mec-platform service discovery (20 services, ser_name filter): p50 %.2f ms, p90 %.2f ms%n",
                 pct(discovery, 50), pct(discovery, 90));
         System.out.printf("BENCHMARK mec-platform confirm_ready: p50 %.2f ms, p90 %.2f ms%n", pct(ready, 50), pct(ready, 90));
