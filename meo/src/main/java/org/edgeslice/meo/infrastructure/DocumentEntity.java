@@ -20,6 +20,9 @@ public class DocumentEntity {
     @Column(name = "id")
     String id;
 
+    @Column(name = "parent_id")
+    String parentId;
+
     @Column(name = "created_ms")
     long createdMs;
 

@@ -31,7 +31,17 @@ public class DocumentStore {
                 .map(d -> read(d.body, type)).toList();
     }
 
+    public <T> List<T> children(String kind, String parentId, Class<T> type) {
+        return em.createQuery("select d from DocumentEntity d where d.kind = :k and d.parentId = :p order by d.createdMs, d.key",
+                        DocumentEntity.class).setParameter("k", kind).setParameter("p", parentId).getResultList().stream()
+                .map(d -> read(d.body, type)).toList();
+    }
+
     public void put(String kind, String id, Object value) {
+        put(kind, id, null, value);
+    }
+
+    public void put(String kind, String id, String parentId, Object value) {
         String key = kind + "/" + id;
         DocumentEntity e = em.find(DocumentEntity.class, key);
         if (e == null) {
@@ -39,11 +49,15 @@ public class DocumentStore {
             e.key = key;
             e.kind = kind;
             e.id = id;
+            e.parentId = parentId;
             e.createdMs = monotonicMillis();
             e.body = write(value);
             em.persist(e);
         } else {
             e.body = write(value);
+            if (parentId != null) {
+                e.parentId = parentId;
+            }
         }
     }
 

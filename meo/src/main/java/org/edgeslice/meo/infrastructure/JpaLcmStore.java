@@ -49,8 +49,13 @@ public class JpaLcmStore implements LcmStore {
     }
 
     @Override
+    public List<OpOcc> opsOf(String appInstanceId) {
+        return documents.children("op", appInstanceId, OpOcc.class);
+    }
+
+    @Override
     public void save(OpOcc op) {
-        documents.put("op", op.id(), op);
+        documents.put("op", op.id(), op.appInstanceId(), op);
     }
 
     @Override

@@ -68,6 +68,8 @@ public class LcmOrchestrator {
     private final Map<String, Object> instanceLocks = new ConcurrentHashMap<>();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final Map<String, Semaphore> wakeups = new ConcurrentHashMap<>();
+    /** MEPM op occurrence id -> the MEO op occurrence waiting for it. */
+    private final Map<String, String> following = new ConcurrentHashMap<>();
 
     public LcmOrchestrator(LcmStore store, PackageCatalog packages, HostInventory hosts, Placement placement,
                            MepmGateway mepm, LcmNotifications notifications, Transactions tx, Executor executor,
@@ -312,10 +314,9 @@ public class LcmOrchestrator {
 
     /** A MEPM reported a change of its op occurrence (Mm3 notification): the waiting step looks at once. */
     public void mepmOpChanged(String mepmOpOccId) {
-        for (OpOcc op : store.ops()) {
-            if (mepmOpOccId != null && mepmOpOccId.equals(op.mepmOpOccId()) && op.isRunning()) {
-                wake(op.id());
-            }
+        String opId = mepmOpOccId == null ? null : following.get(mepmOpOccId);
+        if (opId != null) {
+            wake(opId);
         }
     }
 
@@ -518,9 +519,18 @@ public class LcmOrchestrator {
     /** Follows the MEPM's op occurrence until it ends; MEPM notifications cut the polling pause short. */
     private void awaitCompletion(OpOcc op, MecHostInfo host) {
         long deadline = System.currentTimeMillis() + timeoutFor(op);
+        Semaphore wakeup = wakeups.computeIfAbsent(op.id(), k -> new Semaphore(0));
+        following.put(op.mepmOpOccId(), op.id());
+        try {
+            follow(op, host, deadline, wakeup);
+        } finally {
+            following.remove(op.mepmOpOccId());
+        }
+    }
+
+    private void follow(OpOcc op, MecHostInfo host, long deadline, Semaphore wakeup) {
         long pause = 20;
         String lastError = null;
-        Semaphore wakeup = wakeups.computeIfAbsent(op.id(), k -> new Semaphore(0));
         while (true) {
             if (store.op(op.id()).map(OpOcc::cancelPending).orElse(false)) {
                 mepm.cancel(host, op.mepmOpOccId());
@@ -638,7 +648,7 @@ public class LcmOrchestrator {
     }
 
     private Optional<OpOcc> openOp(String instanceId) {
-        return store.ops().stream().filter(o -> o.appInstanceId().equals(instanceId) && o.isOpen()).findFirst();
+        return store.opsOf(instanceId).stream().filter(OpOcc::isOpen).findFirst();
     }
 
     private void requireNoOpenOp(String instanceId) {

@@ -19,6 +19,11 @@ public interface LcmStore {
 
     List<OpOcc> ops();
 
+    /** The op occurrences of one app instance, oldest first. */
+    default List<OpOcc> opsOf(String appInstanceId) {
+        return ops().stream().filter(o -> o.appInstanceId().equals(appInstanceId)).toList();
+    }
+
     void save(OpOcc op);
 
     List<LcmSubscriptionInfo> subscriptions();
