@@ -15,6 +15,7 @@ import org.edgeslice.contract.mec010.lcm.OperationalState;
 import org.edgeslice.mepm.config.MepmSettings;
 import org.edgeslice.mepm.lcm.AppInstanceEntity;
 import org.edgeslice.mepm.lcm.LcmService;
+import org.edgeslice.mepm.lcm.PortRepository;
 import org.edgeslice.mepm.virt.DriverException;
 import org.edgeslice.mepm.virt.Virtualisation;
 import org.edgeslice.support.problem.ProblemException;
@@ -49,6 +50,25 @@ public class HostResource {
         return new HostStatus(registration.info(), virtualisation.driver().name(), virtualisation.driver().endpoint(),
                 virtualisation.healthy(), registration.registered(), r[0] + "-" + r[1], all.size(),
                 (int) all.stream().filter(i -> i.operationalState == OperationalState.STARTED).count());
+    }
+
+    /** Project API: the container of an app instance and the loopback ports allocated to it. */
+    @GET
+    @Path("app_instances/{appInstanceId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "MepmAppPlacement_GET", summary = "The app's container and allocated ports")
+    @APIResponse(responseCode = "200", description = "The placement",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppPlacement.class)))
+    @APIResponse(responseCode = "400", description = "Bad request",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "404", description = "Unknown app instance",
+            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    public AppPlacement placement(@PathParam("appInstanceId") String id) {
+        AppInstanceEntity i = lcm.instance(id);
+        java.util.Map<String, Integer> ports = new java.util.TreeMap<>(PortRepository.parse(i.ports));
+        java.util.Map<String, String> endpoints = new java.util.TreeMap<>();
+        ports.forEach((name, port) -> endpoints.put(name, "http://127.0.0.1:" + port));
+        return new AppPlacement(i.id, settings.hostId(), virtualisation.driver().name(), i.containerId, ports, endpoints);
     }
 
     /** Project API: the last {@code tail} lines (default 200, at most 10000) of the app's container output. */

@@ -69,6 +69,18 @@ public class PortRepository {
         }
     }
 
+    /** Reads {@code name=port,...} (MEC_PORTS); empty for null or blank. */
+    public static Map<String, Integer> parse(String ports) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        if (ports != null && !ports.isBlank()) {
+            for (String pair : ports.split(",")) {
+                int eq = pair.indexOf('=');
+                out.put(pair.substring(0, eq).trim(), Integer.parseInt(pair.substring(eq + 1).trim()));
+            }
+        }
+        return out;
+    }
+
     /** {@code name=port,...} as in MEC_PORTS. */
     public static String format(Map<String, Integer> ports) {
         StringBuilder b = new StringBuilder();

@@ -76,6 +76,8 @@ class MepmIT {
                 """;
         fake.appDs.put("appd-hello", appD.formatted("appd-hello", BenchImages.IMAGE));
         fake.appDs.put("appd-denied", appD.formatted("appd-denied", BenchImages.IMAGE));
+        fake.appDs.put("appd-restart", appD.formatted("appd-restart", BenchImages.IMAGE).replace("\"appPorts\"",
+                "\"changeAppInstanceStateOpConfig\":{\"parameters\":{\"restartOnFailure\":true}},\"appPorts\""));
         docker = DockerDriver.reachable(BenchImages.dockerHost());
         if (docker) {
             BenchImages.ensureImage(BenchImages.client(BenchImages.dockerHost()));
@@ -266,6 +268,28 @@ class MepmIT {
             System.out.println("[MepmIT] kill -> AppInstNotification STOPPED at the MEO in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         }
         assertEquals("STOPPED", api().get("app_lcm/v1/app_instances/it-app-1").json().at("/instantiatedAppState/operationalState").asText());
+    }
+
+    @Test
+    @Order(5)
+    void aDeadContainerIsRestartedWhenTheAppDAsksForIt() throws Exception {
+        TestApps.assumeDocker(docker);
+        assertEquals(201, api().post("app_lcm/v1/app_instances", "{\"appDId\":\"appd-restart\",\"appInstanceId\":\"it-restart\"}").status());
+        assertEquals("COMPLETED", awaitOp(api().post("app_lcm/v1/app_instances/it-restart/instantiate", "{}"))
+                .get("operationState").asText());
+        try (DockerClient client = BenchImages.client(BenchImages.dockerHost())) {
+            String id = client.listContainersCmd().withLabelFilter(Map.of(Labels.APP_INSTANCE, "it-restart")).exec().get(0).getId();
+            client.killContainerCmd(id).exec();
+            await("STOPPED then STARTED", Duration.ofSeconds(10), () -> {
+                List<String> states = instanceStates("it-restart");
+                int stopped = states.lastIndexOf("STOPPED");
+                return stopped > 0 && states.subList(stopped, states.size()).contains("STARTED");
+            });
+            assertNotNull(BenchImages.awaitAnswer(appPort("it-restart"), "/", Duration.ofSeconds(20)), "the app answers again");
+        }
+        assertEquals("COMPLETED", awaitOp(api().post("app_lcm/v1/app_instances/it-restart/terminate",
+                "{\"terminationType\":\"FORCEFUL\"}")).get("operationState").asText());
+        assertEquals(204, api().delete("app_lcm/v1/app_instances/it-restart").status());
     }
 
     @Test

@@ -71,7 +71,13 @@ class TwoEnginesTest {
     @Test
     void eachEngineRunsItsOwnHostsAppsIndependently() throws IOException {
         String ref = BenchImages.pushToRegistry(BenchImages.client(BenchImages.dockerHost()));
+        try (var c2 = BenchImages.client("unix://" + SOCK)) {
+            c2.removeImageCmd(ref).withForce(true).exec(); // a data root kept from an earlier run may hold it
+        } catch (RuntimeException absent) {
+            // not there: fine
+        }
         var pulled = host2.ensureImage(ref); // the second engine gets the image from the CSFR
+        assertTrue(pulled.pulled());
         System.out.println("[TwoEnginesTest] host2 pull of " + ref + ": " + pulled.millis() + " ms, pulled=" + pulled.pulled());
 
         int port1 = DockerDriverTest.freePort();
