@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.edgeslice.contract.mec011.AppInfo;
 import org.edgeslice.contract.mec011.AppTerminationNotification;
+import org.edgeslice.contract.mec011.AppTerminationNotificationSubscription;
+import org.edgeslice.contract.mec011.SerAvailabilityNotificationSubscription;
 import org.edgeslice.contract.mec011.FilteringCriteria;
 import org.edgeslice.contract.mec011.OperationActionType;
 import org.edgeslice.contract.mec011.ServiceAvailabilityNotification;
@@ -26,7 +28,8 @@ import org.edgeslice.contract.mec011.ServiceInfoPost;
  * {@code maxGracefulTimeout}), sends {@code confirm_termination} and then tells the app it may exit.
  *
  * <p>Start-up is idempotent so a restarted container can run it again: an existing registration is updated (409 →
- * PUT), a service the app already registered under the same serName is updated instead of duplicated, and a 409 on
+ * PUT), the app's earlier subscriptions of the types it subscribes to are deleted first (their callbacks died with
+ * the old process), a service the app already registered under the same serName is updated instead of duplicated, and a 409 on
  * confirm_ready (already confirmed) is accepted. Calls the platform cannot answer yet (unreachable, 5xx) are retried
  * with backoff until {@code startTimeout}.
  */
@@ -79,6 +82,14 @@ public final class MecAppSession implements AutoCloseable {
                 appInfo.appFeatureOptional(), appInfo.isInsByMec(), appInfo.appProfile());
         long deadline = System.nanoTime() + startTimeout.toNanos();
         retrying("register", deadline, () -> client.registerOrUpdate(info));
+        // a restarted app subscribes again with a new callback: the old subscriptions point at a dead endpoint
+        retrying("drop stale subscriptions", deadline, () -> {
+            dropStale(client.appSupportSubscriptions(), AppTerminationNotificationSubscription.TYPE);
+            if (availabilityFilter != null) {
+                dropStale(client.serviceSubscriptions(), SerAvailabilityNotificationSubscription.TYPE);
+            }
+            return null;
+        });
         subscriptions.add(retrying("subscribe AppTermination", deadline, () -> client.subscribeAppTermination(
                 notifications.callbackReference(callbackBaseUrl, Mp1Notifications.APP_TERMINATION))));
         for (ServiceInfoPost s : services) {
@@ -104,6 +115,20 @@ public final class MecAppSession implements AutoCloseable {
         ready = true;
         LOG.log(Level.INFO, "Mp1: app {0} registered, {1} service(s), ready", id, registered.size());
         return this;
+    }
+
+    private void dropStale(List<Mp1Subscription> existing, String type) {
+        for (Mp1Subscription old : existing) {
+            if (type.equals(old.subscriptionType())) {
+                try {
+                    client.unsubscribe(old);
+                } catch (Mp1Exception e) {
+                    if (e.status() != 404) {
+                        throw e;
+                    }
+                }
+            }
+        }
     }
 
     private ServiceInfo registerOrUpdate(ServiceInfoPost s) {

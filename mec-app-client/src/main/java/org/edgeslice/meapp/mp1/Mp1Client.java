@@ -21,6 +21,7 @@ import org.edgeslice.contract.mec011.OperationActionType;
 import org.edgeslice.contract.mec011.SerAvailabilityNotificationSubscription;
 import org.edgeslice.contract.mec011.ServiceInfo;
 import org.edgeslice.contract.mec011.ServiceInfoPost;
+import org.edgeslice.contract.mec011.SubscriptionLinkList;
 
 /**
  * Client of the MEC platform's Mp1 APIs for one ME App instance (ETSI GS MEC 011 v3.x: {@code mec_app_support/v2},
@@ -126,6 +127,26 @@ public final class Mp1Client {
         var created = read(r, AppTerminationNotificationSubscription.class);
         return new Mp1Subscription(location(r, created == null || created.links() == null || created.links().self() == null
                 ? null : created.links().self().href()), AppTerminationNotificationSubscription.TYPE, callbackReference);
+    }
+
+    /** ETSI GS MEC 011 clause 7.2.8.3.1, app support subscriptions GET: this app's subscriptions (href, type). */
+    public List<Mp1Subscription> appSupportSubscriptions() {
+        return subscriptionList(APP_SUPPORT + app() + "/subscriptions");
+    }
+
+    /** ETSI GS MEC 011 clause 8.2.8.3.1, service management subscriptions GET. */
+    public List<Mp1Subscription> serviceSubscriptions() {
+        return subscriptionList(SERVICE_MGMT + app() + "/subscriptions");
+    }
+
+    private List<Mp1Subscription> subscriptionList(String path) {
+        HttpResponse<byte[]> r = call("GET", path, null, Set.of(200));
+        SubscriptionLinkList list = read(r, SubscriptionLinkList.class);
+        if (list == null || list.links() == null || list.links().subscriptions() == null) {
+            return List.of();
+        }
+        return list.links().subscriptions().stream().filter(s -> s.href() != null)
+                .map(s -> new Mp1Subscription(r.uri().resolve(s.href()).toString(), s.rel(), null)).toList();
     }
 
     /** ETSI GS MEC 011 clause 7.2.9 / 8.2.9, individual subscription DELETE (either API): 204. */

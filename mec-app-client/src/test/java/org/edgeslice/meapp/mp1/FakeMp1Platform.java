@@ -116,6 +116,22 @@ public final class FakeMp1Platform implements AutoCloseable {
                         + "\",\"extra\":true}");
             } else if (path.endsWith("/confirm_ready") || path.endsWith("/confirm_termination")) {
                 reply(ex, 204, null);
+            } else if (method.equals("GET") && path.endsWith("/subscriptions")) {
+                StringBuilder b = new StringBuilder("{\"_links\":{\"self\":{\"href\":\"" + url() + path
+                        + "\"},\"subscriptions\":[");
+                synchronized (subscriptions) {
+                    String sep = "";
+                    for (Map.Entry<String, JsonNode> e : subscriptions.entrySet()) {
+                        boolean appSupport = path.startsWith("/mec_app_support/");
+                        String type = e.getValue().get("subscriptionType").asText();
+                        if (appSupport == type.equals("AppTerminationNotificationSubscription")) {
+                            b.append(sep).append("{\"href\":\"").append(url()).append(path).append('/').append(e.getKey())
+                                    .append("\",\"rel\":\"").append(type).append("\"}");
+                            sep = ",";
+                        }
+                    }
+                }
+                reply(ex, 200, b.append("]}}").toString());
             } else if (method.equals("POST") && path.endsWith("/subscriptions")) {
                 String id = "sub" + ids.incrementAndGet();
                 ex.getResponseHeaders().add("Location", url() + path + "/" + id);

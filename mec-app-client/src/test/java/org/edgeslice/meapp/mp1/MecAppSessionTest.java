@@ -36,7 +36,7 @@ class MecAppSessionTest {
             assertTrue(session.isReady());
             assertEquals(2, session.services().size());
             List<String> order = platform.calls.stream().filter(c -> !c.path().equals("/oauth2/token"))
-                    .map(c -> c.method() + " " + c.path()).toList();
+                    .filter(c -> !c.method().equals("GET")).map(c -> c.method() + " " + c.path()).toList();
             assertEquals("POST /mec_app_support/v2/registrations", order.get(0));
             assertEquals("POST /mec_app_support/v2/applications/app-1/subscriptions", order.get(1));
             assertEquals("POST /mec_app_support/v2/applications/app-1/confirm_ready", order.get(order.size() - 1));
@@ -49,6 +49,7 @@ class MecAppSessionTest {
                     .service(service("onem2m-registration")).service(service("onem2m-retrieve")).build().start();
             assertEquals(2, platform.services.size());
             assertEquals(1, platform.calls("PUT", "/registrations/app-1").size());
+            assertEquals(1, platform.subscriptions.size(), "the stale termination subscription was replaced");
         }
     }
 
