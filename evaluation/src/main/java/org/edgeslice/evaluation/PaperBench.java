@@ -194,6 +194,8 @@ public final class PaperBench {
         // the paper's experiments at the paper RTT
         List<PathPair> paper = new ArrayList<>();
         List<Map<String, Object>> gaps = new ArrayList<>();
+        List<Map<String, Object>> calibration = new ArrayList<>();
+        results.put("emulatorCalibration", calibration);
         Map<String, double[]> raw = new LinkedHashMap<>();
         try (WanProcess wan = WanProcess.start(classpath, cloud.host(), cloud.port(), o.rttMs(), o.jitterMs());
              OneM2mDevice cloudViaWan = cloudDirect.sibling(cloud.via(wan.port()))) {
@@ -220,6 +222,12 @@ public final class PaperBench {
                         cloudViaWan::retrieveLatest, 200, PaperReference.RETRIEVE_EDGE_MS,
                         PaperReference.RETRIEVE_CLOUD_MS, raw));
             }
+            Summary cal = calibrate(o.rttMs(), Math.max(o.paperSamples(), Math.min(o.largeSamples(), 500)),
+                    edgeDevice.createRequestBytes(), createResp);
+            calibration.add(Map.of("rttMs", o.rttMs(), "echoViaEmulator", cal, "excessP50Ms", cal.p50() - o.rttMs()));
+            out.printf(Locale.ROOT, "-- emulated path alone (echo through the emulator at %.1f ms): p50 %.3f ms,"
+                    + " mean %.3f, p95 %.3f: +%.3f ms over the nominal RTT at p50%n", o.rttMs(), cal.p50(), cal.mean(),
+                    cal.p95(), cal.p50() - o.rttMs());
             int gapN = Math.max(o.paperSamples(), Math.min(o.largeSamples(), 500));
             gaps.add(idleGap("create", gapN, edgeDevice::createContentInstance, cloudViaWan::createContentInstance,
                     201, edgeDevice.createRequestBytes(), createResp));
@@ -252,9 +260,14 @@ public final class PaperBench {
                 sweep.add(pair("retrieve", rtt, n, edgeDevice::retrieveLatest, viaWan::retrieveLatest, 200, null,
                         null, null));
             }
+            if (rtt != o.rttMs()) {
+                Summary cal = calibrate(rtt, Math.min(n, 50), edgeDevice.createRequestBytes(), createResp);
+                calibration.add(Map.of("rttMs", rtt, "echoViaEmulator", cal, "excessP50Ms", cal.p50() - rtt));
+            }
         }
         results.put("sweep", sweep);
         printSweep(sweep);
+        printCalibration(calibration);
 
         // past the paper: concurrent devices
         List<Map<String, Object>> conc = new ArrayList<>();
@@ -355,6 +368,20 @@ public final class PaperBench {
                     + " +%.4f ms%n", d.p50(), e.p50(), e.p50() - d.p50());
         }
         return m;
+    }
+
+    /**
+     * The emulated path alone: the bare echo exchange (create sizes) through a WAN emulator at {@code rtt}. Its excess
+     * over the nominal RTT is the emulator's (and this machine's wake-up) share of the cloud figures, which the CSE
+     * does not cause.
+     */
+    private Summary calibrate(double rtt, int n, int req, int resp) throws IOException {
+        try (EchoServer server = new EchoServer(req, resp);
+             WanProcess wan = WanProcess.start(classpath, "127.0.0.1", server.port(), rtt, o.jitterMs());
+             EchoServer.Client c = new EchoServer.Client(wan.port(), req, resp)) {
+            Timing.warm(Math.max(3, Math.min(30, (int) (300 / Math.max(rtt, 1)))), c::exchange);
+            return Summary.ofNanos(Timing.measure(n, c::exchange, 200));
+        }
     }
 
     /**
@@ -474,6 +501,19 @@ public final class PaperBench {
                     m.get("operation"), m.get("samples"), e.p50(), e.mean(), e.p95(), f.p50(), f.mean(), c.p50(),
                     e.p50() - f.p50());
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void printCalibration(List<Map<String, Object>> rows) {
+        out.println();
+        out.println("Emulated path alone: echo exchange (create sizes) through the WAN emulator (ms)");
+        out.printf(Locale.ROOT, "%6s %5s | %8s %8s %8s | %10s%n", "RTT", "n", "p50", "mean", "p95", "p50-RTT");
+        rows.stream().sorted((a, b) -> Double.compare((double) a.get("rttMs"), (double) b.get("rttMs")))
+                .forEach(m -> {
+                    Summary s = (Summary) m.get("echoViaEmulator");
+                    out.printf(Locale.ROOT, "%6.1f %5d | %8.3f %8.3f %8.3f | %+10.3f%n", (double) m.get("rttMs"),
+                            s.n(), s.p50(), s.mean(), s.p95(), s.p50() - (double) m.get("rttMs"));
+                });
     }
 
     private void printSweep(List<PathPair> rows) {

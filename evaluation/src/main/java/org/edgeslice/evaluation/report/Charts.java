@@ -64,13 +64,15 @@ public final class Charts {
         x.setNumberFormatOverride(new java.text.DecimalFormat("0.###"));
         plot.setDomainAxis(x);
         style(chart, plot);
-        for (Marker m : markers) {
+        for (int i = 0; i < markers.size(); i++) {
+            Marker m = markers.get(i);
             ValueMarker vm = new ValueMarker(m.value(), Color.DARK_GRAY, new BasicStroke(1.2f,
                     BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1, new float[] {6, 4}, 0));
             vm.setLabel(m.label());
             vm.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-            vm.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-            vm.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+            // alternate sides and heights so neighbouring markers' labels do not overlap
+            vm.setLabelAnchor(i % 2 == 0 ? RectangleAnchor.TOP_LEFT : RectangleAnchor.BOTTOM_RIGHT);
+            vm.setLabelTextAnchor(i % 2 == 0 ? TextAnchor.TOP_RIGHT : TextAnchor.BOTTOM_LEFT);
             plot.addDomainMarker(vm);
         }
         save(file, chart);

@@ -26,6 +26,8 @@ final class DelayLine extends ChannelInboundHandlerAdapter {
     static final int HIGH_WATER = 4 << 20;
     private static final int LOW_WATER = 1 << 20;
     private static final Object END = new Object();
+    /** How long before a release time the timer fires; the rest is spun (see {@link #arm}). */
+    static final long SPIN_NANOS = Long.getLong("wan.spinMicros", 200) * 1000;
 
     private record Held(long releaseNanos, Object msg, int bytes) {
     }
@@ -122,11 +124,21 @@ final class DelayLine extends ChannelInboundHandlerAdapter {
     }
 
     private void arm(long inNanos) {
-        timer = sink.eventLoop().schedule(this::release, Math.max(0, inNanos), TimeUnit.NANOSECONDS);
+        // wake a little early and spin the rest: timer wake-ups overshoot by 0.1 ms or more on a virtual machine
+        timer = sink.eventLoop().schedule(this::release, Math.max(0, inNanos - SPIN_NANOS), TimeUnit.NANOSECONDS);
     }
 
     private void release() {
         timer = null;
+        Held head = queue.peekFirst();
+        if (head != null) {
+            long wait = head.releaseNanos() - System.nanoTime();
+            if (wait > 0 && wait <= SPIN_NANOS) {
+                while (System.nanoTime() < head.releaseNanos()) {
+                    Thread.onSpinWait();
+                }
+            }
+        }
         long now = System.nanoTime();
         boolean wrote = false;
         Held h;

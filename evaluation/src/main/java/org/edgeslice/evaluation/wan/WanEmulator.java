@@ -20,7 +20,10 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import io.netty.util.ReferenceCountUtil;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -35,6 +38,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * once); benchmarks use keep-alive connections opened before measuring, as JMeter does.
  */
 public final class WanEmulator implements AutoCloseable {
+    static {
+        // Netty's epoll transport times waits of at least this many milliseconds (default 10) with epoll_wait's
+        // whole-millisecond timeout and shorter ones with timerfd; the emulator's delays reach 75 ms and more and
+        // need sub-millisecond precision, so timerfd is used for all of them.
+        if (System.getProperty("io.netty.channel.epoll.epollWaitThreshold") == null) {
+            System.setProperty("io.netty.channel.epoll.epollWaitThreshold", "100000000");
+        }
+    }
+
     private final WanSettings settings;
     private final EventLoopGroup group;
     private final Channel server;
@@ -57,6 +69,7 @@ public final class WanEmulator implements AutoCloseable {
                     .childHandler(new ChannelInitializer<Channel>() {
                         @Override
                         protected void initChannel(Channel ch) {
+                            ch.pipeline().addLast(new Pending());
                             ch.pipeline().addLast(new ChannelInboundHandlerAdapter() {
                                 @Override
                                 public void channelActive(ChannelHandlerContext ctx) {
@@ -96,7 +109,9 @@ public final class WanEmulator implements AutoCloseable {
                 .handler(new ChannelInboundHandlerAdapter())
                 .connect(settings.target())
                 .addListener((ChannelFutureListener) f -> {
+                    Pending pending = downstream.pipeline().get(Pending.class);
                     if (!f.isSuccess()) {
+                        pending.discard();
                         downstream.close();
                         return;
                     }
@@ -108,13 +123,52 @@ public final class WanEmulator implements AutoCloseable {
                     DelayLine.pair(toTarget, toClient);
                     downstream.pipeline().addLast(toTarget);
                     upstream.pipeline().addLast(toClient);
-                    if (!downstream.isActive()) { // the client gave up while we were connecting
-                        upstream.close();
-                        return;
-                    }
+                    // what the client sent (or its close) while we were connecting goes first, in order
+                    pending.replay();
                     downstream.config().setAutoRead(true);
                     upstream.config().setAutoRead(true);
                 });
+    }
+
+    /**
+     * Holds what the client's connection delivers before the upstream connection is up (data, or even its close,
+     * which epoll reports although auto-read is off) and replays it into the delay line once it exists.
+     */
+    private static final class Pending extends ChannelInboundHandlerAdapter {
+        private final List<Object> held = new ArrayList<>();
+        private boolean ended;
+        private ChannelHandlerContext ctx;
+
+        @Override
+        public void handlerAdded(ChannelHandlerContext c) {
+            ctx = c;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext c, Object msg) {
+            held.add(msg);
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext c) {
+            ended = true;
+        }
+
+        void replay() {
+            for (Object m : held) {
+                ctx.fireChannelRead(m);
+            }
+            held.clear();
+            if (ended) {
+                ctx.fireChannelInactive();
+            }
+            ctx.pipeline().remove(this);
+        }
+
+        void discard() {
+            held.forEach(ReferenceCountUtil::release);
+            held.clear();
+        }
     }
 
     public int port() {
