@@ -32,6 +32,14 @@ record Layout(Path root, Path state) {
         return state().resolve("data").resolve(name);
     }
 
+    /**
+     * A snapshot of an ME App's build (jar and lib/) that the running system uses: the ISSM composes images from
+     * it, and the MEPM's local-process driver runs {@code app.jar} from it. A later build does not disturb it.
+     */
+    Path artifacts(String app) {
+        return state.resolve("artifacts").resolve(app);
+    }
+
     Path statusFile() {
         return state().resolve("run").resolve("status.json");
     }
@@ -40,8 +48,17 @@ record Layout(Path root, Path state) {
         return root.resolve(service).resolve("target").resolve(service + ".war");
     }
 
-    Path payaraJar() {
+    /** The Payara Micro runtime the build copied (rebuilt by every build of the module). */
+    Path builtPayaraJar() {
         return root.resolve("mec-platform/target/payara/payara-micro.jar");
+    }
+
+    /**
+     * The launcher's own copy of the runtime: Payara Micro reads its jar while it runs, so it must not be the
+     * file that the next build overwrites.
+     */
+    Path payaraJar() {
+        return state.resolve("runtime").resolve("payara-micro.jar");
     }
 
     Path preboot() {

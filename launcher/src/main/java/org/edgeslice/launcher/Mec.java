@@ -87,6 +87,9 @@ public final class Mec {
             System.err.println("mec: no service WAR is built; build first (./mec build)");
             return 1;
         }
+        if (!installRuntime()) {
+            return 1;
+        }
         saveState(allInOne, hosts, dockerSocket, basePort);
         long started = System.nanoTime();
         for (Topology.Proc p : topology.procs()) {
@@ -109,9 +112,33 @@ public final class Mec {
         return 0;
     }
 
+    private boolean installRuntime() throws IOException {
+        Path built = layout.builtPayaraJar();
+        Path copy = layout.payaraJar();
+        if (!Files.isRegularFile(built)) {
+            if (Files.isRegularFile(copy)) {
+                return true;
+            }
+            System.err.println("mec: " + built + " is missing; build first (./mec build)");
+            return false;
+        }
+        if (!Files.isRegularFile(copy) || Files.size(copy) != Files.size(built)
+                || Files.getLastModifiedTime(copy).compareTo(Files.getLastModifiedTime(built)) < 0) {
+            Files.createDirectories(copy.getParent());
+            Path tmp = copy.resolveSibling("payara-micro.jar.tmp");
+            Files.copy(built, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+        return true;
+    }
+
     private void start(Topology.Proc p) throws IOException {
         Path rootDir = layout.state().resolve("payara").resolve(p.name());
         Path tmp = layout.state().resolve("tmp").resolve(p.name());
+        // a fresh runtime directory: Payara Micro would otherwise redeploy what the last run left there
+        deleteTree(rootDir);
+        deleteTree(tmp);
         Files.createDirectories(rootDir);
         Files.createDirectories(tmp);
         Files.createDirectories(layout.dataDir(p.name()));
@@ -371,6 +398,17 @@ public final class Mec {
     // ------------------------------------------------------------------------------------------------ helpers
     private static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static void tail(Path file, int lines) {

@@ -72,6 +72,8 @@ final class Topology {
         String meoUrl = "http://127.0.0.1:" + meoPort + "/meo";
         for (Proc p : t.procs) {
             p.properties().put("edgeslice.meo.url", meoUrl);
+            p.properties().put("edgeslice.root", layout.root().toString());
+            p.properties().put("cloud.slice.artifacts", layout.artifacts("iot-slice").toString());
             for (Service s : p.services()) {
                 String dbKey = switch (s.name()) {
                     case "meo" -> "meo";
@@ -121,7 +123,7 @@ final class Topology {
     }
 
     private static Service mepm(Host h) {
-        return new Service("mepm", "/mepm", "/mepm/mepm/v1/host", h.id());
+        return new Service("mepm", "/mepm", "/mepm/mepm_mgmt/v1/host", h.id());
     }
 
     private static Service mep(Host h) {

@@ -41,6 +41,7 @@ public final class ContainerSpecs {
         }
         Map<String, String> env = new LinkedHashMap<>();
         env.put("MEC_APP_INSTANCE_ID", instance.id);
+        env.put("MEC_APP_D_ID", instance.appDId);
         env.put("MEC_MP1_URL", mp1Url);
         env.put("MEC_CLIENT_ID", instance.clientId);
         env.put("MEC_CLIENT_SECRET", instance.clientSecret);
