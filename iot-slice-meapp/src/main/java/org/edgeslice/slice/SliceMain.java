@@ -2,7 +2,9 @@ package org.edgeslice.slice;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import org.edgeslice.meapp.mp1.Mp1Settings;
 import org.edgeslice.slice.config.SliceConfig;
+import org.edgeslice.slice.platform.Mp1PlatformLifecycle;
 import org.edgeslice.slice.platform.PlatformLifecycle;
 import org.edgeslice.slice.platform.StandalonePlatformLifecycle;
 
@@ -29,8 +31,18 @@ public final class SliceMain {
                 System.exit(0);
             }
             SliceConfig config = SliceConfig.fromEnvironment();
-            PlatformLifecycle platform = platform(config.platform());
+            PlatformLifecycle platform = platform(config, Mp1Settings.fromEnvironment());
+            Slice[] started = new Slice[1];
+            if (platform instanceof Mp1PlatformLifecycle mp1) {
+                // final sync on termination: deliver the notifications still queued for the cloud, then exit
+                mp1.onTermination(() -> {
+                    if (started[0] != null) {
+                        started[0].engine().drainNotifications(5_000);
+                    }
+                }, action -> new Thread(() -> System.exit(0), "slice-exit").start());
+            }
             Slice slice = Slice.start(config, platform);
+            started[0] = slice;
             Runtime.getRuntime().addShutdownHook(new Thread(slice::close, "slice-shutdown"));
             long sinceMain = (System.nanoTime() - mainEntered) / 1_000_000;
             // process start time from /proc has only one-second precision, so report CPU time instead
@@ -44,10 +56,15 @@ public final class SliceMain {
         }
     }
 
-    static PlatformLifecycle platform(String name) {
-        if ("standalone".equalsIgnoreCase(name)) {
+    /** standalone, mp1, or auto (mp1 when the MEPM handed MEC_MP1_URL and MEC_APP_INSTANCE_ID). */
+    static PlatformLifecycle platform(SliceConfig config, Mp1Settings mp1) {
+        String name = config.platform();
+        if ("standalone".equalsIgnoreCase(name) || "auto".equalsIgnoreCase(name) && !mp1.hasPlatform()) {
             return new StandalonePlatformLifecycle();
         }
-        throw new IllegalArgumentException("unknown SLICE_PLATFORM " + name + " (supported: standalone)");
+        if ("mp1".equalsIgnoreCase(name) || "auto".equalsIgnoreCase(name)) {
+            return new Mp1PlatformLifecycle(mp1, config.httpRoot(), config.bind());
+        }
+        throw new IllegalArgumentException("unknown SLICE_PLATFORM " + name + " (supported: auto, mp1, standalone)");
     }
 }
