@@ -328,6 +328,7 @@ public class LcmRunner {
             i.instantiationState = InstantiationState.NOT_INSTANTIATED;
             i.operationalState = null;
             i.containerId = null;
+            i.ports = null;
             i.clientSecret = null;
         }));
     }
@@ -356,6 +357,7 @@ public class LcmRunner {
                         i.instantiationState = InstantiationState.NOT_INSTANTIATED;
                         i.operationalState = null;
                         i.containerId = null;
+                        i.ports = null;
                         i.clientSecret = null;
                     });
                 }

@@ -117,6 +117,7 @@ public class Reconciler {
                         i.instantiationState = InstantiationState.NOT_INSTANTIATED;
                         i.operationalState = null;
                         i.containerId = null;
+                        i.ports = null;
                         i.clientSecret = null;
                     }));
                     runner.transition(op, OperationState.COMPLETED, null, null);

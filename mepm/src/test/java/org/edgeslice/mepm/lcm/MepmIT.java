@@ -234,6 +234,10 @@ class MepmIT {
 
         int port = appPort("it-app-1");
         assertTrue(port >= 47000 && port <= 47099, "port from mepm.ports.range: " + port);
+        JsonNode placement = api().get("mepm_mgmt/v1/app_instances/it-app-1").json();
+        assertEquals(port, placement.at("/ports/http").asInt(), placement.toString());
+        assertEquals("http://127.0.0.1:" + port, placement.at("/endpoints/http").asText());
+        assertEquals(docker ? "docker" : "process", placement.get("driver").asText());
         String env = BenchImages.get(port, "/env");
         assertNotNull(env, "the app answers on its allocated loopback port");
         assertTrue(env.contains("\"MEC_APP_INSTANCE_ID\":\"it-app-1\"") && env.contains("\"MEC_CLIENT_SECRET\":\"" + mm5.get("clientSecret").asText() + "\"")
@@ -324,6 +328,7 @@ class MepmIT {
             }
         }
         assertEquals("NOT_INSTANTIATED", api().get("app_lcm/v1/app_instances/it-app-1").json().get("instantiationState").asText());
+        assertEquals(0, api().get("mepm_mgmt/v1/app_instances/it-app-1").json().get("ports").size(), "ports released");
         await("NOT_INSTANTIATED notification", Duration.ofSeconds(10), () -> instanceStates("it-app-1").contains("NOT_INSTANTIATED"));
         assertEquals(409, api().post("app_lcm/v1/app_instances/it-app-1/terminate", "{\"terminationType\":\"FORCEFUL\"}").status());
 
