@@ -5,8 +5,8 @@ import java.time.Duration;
 import org.edgeslice.meapp.mp1.Mp1Settings;
 import org.edgeslice.slice.config.SliceConfig;
 import org.edgeslice.slice.platform.Mp1PlatformLifecycle;
+import org.edgeslice.slice.platform.PlatformSelection;
 import org.edgeslice.slice.platform.PlatformLifecycle;
-import org.edgeslice.slice.platform.StandalonePlatformLifecycle;
 
 /**
  * Entry point of the IoT slice ME App: {@code java -jar iot-slice-meapp.jar} ({@code --train} for a
@@ -31,7 +31,7 @@ public final class SliceMain {
                 System.exit(0);
             }
             SliceConfig config = SliceConfig.fromEnvironment();
-            PlatformLifecycle platform = platform(config, Mp1Settings.fromEnvironment());
+            PlatformLifecycle platform = PlatformSelection.of(config, Mp1Settings.fromEnvironment());
             Slice[] started = new Slice[1];
             if (platform instanceof Mp1PlatformLifecycle mp1) {
                 // final sync on termination: deliver the notifications still queued for the cloud, then exit
@@ -54,17 +54,5 @@ public final class SliceMain {
             log.log(Level.ERROR, "slice failed to start", e);
             System.exit(1);
         }
-    }
-
-    /** standalone, mp1, or auto (mp1 when the MEPM handed MEC_MP1_URL and MEC_APP_INSTANCE_ID). */
-    static PlatformLifecycle platform(SliceConfig config, Mp1Settings mp1) {
-        String name = config.platform();
-        if ("standalone".equalsIgnoreCase(name) || "auto".equalsIgnoreCase(name) && !mp1.hasPlatform()) {
-            return new StandalonePlatformLifecycle();
-        }
-        if ("mp1".equalsIgnoreCase(name) || "auto".equalsIgnoreCase(name)) {
-            return new Mp1PlatformLifecycle(mp1, config.httpRoot(), config.bind());
-        }
-        throw new IllegalArgumentException("unknown SLICE_PLATFORM " + name + " (supported: auto, mp1, standalone)");
     }
 }

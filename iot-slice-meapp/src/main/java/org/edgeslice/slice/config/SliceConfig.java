@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.edgeslice.onem2m.function.CommonServiceFunction;
 import org.edgeslice.onem2m.function.FunctionSet;
+import org.edgeslice.meapp.mp1.Mp1Settings;
 import org.edgeslice.onem2m.store.wal.FsyncPolicy;
 
 /**
@@ -38,7 +39,12 @@ import org.edgeslice.onem2m.store.wal.FsyncPolicy;
  *   <tr><td>SLICE_HOUSEKEEPING_SECONDS</td><td>10</td><td>period of expiration and maxInstanceAge sweeps</td></tr>
  *   <tr><td>SLICE_POOLED_BUFFERS</td><td>false</td><td>Netty pooled direct buffers: less garbage under load,
  *       more resident memory when idle</td></tr>
- *   <tr><td>SLICE_PLATFORM</td><td>standalone</td><td>MEC platform integration (only "standalone" so far)</td></tr>
+ *   <tr><td>SLICE_PLATFORM</td><td>auto</td><td>MEC platform integration: mp1 (ETSI MEC 011 through
+ *       Mp1PlatformLifecycle), standalone, or auto = mp1 when MEC_MP1_URL and MEC_APP_INSTANCE_ID are set</td></tr>
+ *   <tr><td>MEC_PORTS</td><td>(unset)</td><td>when set (by the MEPM), the default of SLICE_HTTP_PORT and
+ *       SLICE_PORT_* is its {@code http}, {@code registration}, {@code retrieve}, {@code subscription},
+ *       {@code notification} entry, and off for a name it lacks</td></tr>
+ *   <tr><td>MEC_DATA_DIR</td><td>(unset)</td><td>default of SLICE_DATA_DIR when set</td></tr>
  * </table>
  */
 public record SliceConfig(FunctionSet functions, String bind, int mainPort,
@@ -68,23 +74,27 @@ public record SliceConfig(FunctionSet functions, String bind, int mainPort,
                 "registration,retrieve,subscription,notification"));
         Map<CommonServiceFunction, Integer> ports = new EnumMap<>(CommonServiceFunction.class);
         int[] defaults = {62590, 62591, 62592, 62593};
+        // in a MEC container the MEPM allocates the ports (MEC_PORTS http=..,registration=..,...): a port it did
+        // not allocate is off, never a fixed default that another slice on the host may hold
+        Map<String, Integer> mecPorts = Mp1Settings.parsePorts(get.apply("MEC_PORTS"));
         for (int i = 0; i < PORTED.length; i++) {
-            int port = port(get, "SLICE_PORT_" + PORTED[i].name(), defaults[i]);
+            int port = port(get, "SLICE_PORT_" + PORTED[i].name(), mecPorts.isEmpty() ? defaults[i]
+                    : mecPorts.getOrDefault(PORTED[i].configName(), -1));
             if (functions.contains(PORTED[i]) && port >= 0) {
                 ports.put(PORTED[i], port);
             }
         }
         return new SliceConfig(functions, or(get.apply("SLICE_BIND"), "127.0.0.1"),
-                port(get, "SLICE_HTTP_PORT", 62589), ports, or(get.apply("SLICE_CSE_ID"), "/id-slice"),
+                port(get, "SLICE_HTTP_PORT", mecPorts.isEmpty() ? 62589 : mecPorts.getOrDefault("http", -1)), ports, or(get.apply("SLICE_CSE_ID"), "/id-slice"),
                 or(get.apply("SLICE_CSE_NAME"), "cse-slice"), or(get.apply("SLICE_HTTP_ROOT"), ""),
-                Path.of(or(get.apply("SLICE_DATA_DIR"), "slice-data")),
+                Path.of(or(get.apply("SLICE_DATA_DIR"), or(get.apply("MEC_DATA_DIR"), "slice-data"))),
                 FsyncPolicy.parse(or(get.apply("SLICE_WAL_FSYNC"), "interval")),
                 Long.parseLong(or(get.apply("SLICE_WAL_FSYNC_INTERVAL_MS"), "200")),
                 or(get.apply("SLICE_ADMIN_ORIGINATOR"), "CAdmin"),
                 Integer.parseInt(or(get.apply("SLICE_IO_THREADS"),
                         String.valueOf(Runtime.getRuntime().availableProcessors()))),
                 Integer.parseInt(or(get.apply("SLICE_HOUSEKEEPING_SECONDS"), "10")),
-                or(get.apply("SLICE_PLATFORM"), "standalone"),
+                or(get.apply("SLICE_PLATFORM"), "auto"),
                 bool(get.apply("SLICE_POOLED_BUFFERS"), false));
     }
 
