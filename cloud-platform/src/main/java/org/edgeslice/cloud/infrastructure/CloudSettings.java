@@ -30,6 +30,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *   <tr><td>cloud.cse.id / cloud.cse.name</td><td>the IN-CSE's CSE-ID and CSEBase name, default /id-in, in-cse</td></tr>
  *   <tr><td>cloud.cse.adminOriginator</td><td>default CAdmin</td></tr>
  *   <tr><td>cloud.cse.commit</td><td>GROUP (default) or SYNC, see JpaResourceStore</td></tr>
+ *   <tr><td>cloud.cse.synchronousCommit</td><td>true (default); false: PostgreSQL commits without waiting for the
+ *       WAL flush (survives a crash of the cloud platform, not of the database server)</td></tr>
  *   <tr><td>cloud.slice.adminOriginator</td><td>the slices' admin originator, default CAdmin</td></tr>
  *   <tr><td>cloud.ciss.latestInstances</td><td>content instances copied per container at offload, default 10</td></tr>
  * </table>
@@ -120,6 +122,11 @@ public class CloudSettings {
 
     public String commitPolicy() {
         return get("cloud.cse.commit", "GROUP");
+    }
+
+    /** cloud.cse.synchronousCommit (default true); false relaxes PostgreSQL's commit, see ResourceRows. */
+    public boolean synchronousCommit() {
+        return Boolean.parseBoolean(get("cloud.cse.synchronousCommit", "true"));
     }
 
     public String sliceAdmin() {

@@ -1,13 +1,23 @@
 package org.edgeslice.cloud.iss;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import IOException;
+import URI;
+import HttpClient;
+import HttpRequest;
+import HttpResponse;
+import Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import Optional;
+import MeoClient;
 import org.edgeslice.cloud.issm.FunctionSelection;
 import org.edgeslice.onem2m.function.CommonServiceFunction;
 
 /**
- * Where an instantiated slice answers (step 08): read from the MEO's AppInstanceInfo. MEC 010-2 has no attribute
+ * Where an instantiated slice answers (step 08): asked of the host's MEPM ({@link #fromMepm}), else read from
+ * the MEO's AppInstanceInfo. MEC 010-2 has no attribute
  * for the host ports of a container app, so the ISS accepts these project extensions, in this order: {@code
  * endpoints} (name to URL), {@code ports} / {@code appPorts} / {@code allocatedPorts} (name to host port on
  * loopback), {@code mecPorts} (the MEC_PORTS string {@code http=40001,registration=40002}). Without any of them
@@ -19,6 +29,45 @@ public final class SliceEndpoints {
             "retrieve", 62591, "subscription", 62592, "notification", 62593);
 
     private SliceEndpoints() {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(3)).build();
+
+    /**
+     * The endpoints the host's MEPM allocated to the instance (project API {@code mepm_mgmt/v1/app_instances/{id}},
+     * docs/interfaces.md), found through the MEO's host inventory: the authoritative answer, since the MEPM
+     * chose the ports. Empty when the host or its MEPM cannot tell.
+     */
+    public static Optional<Map<String, String>> fromMepm(MeoClient meo,
+                                                                   JsonNode instance, String instanceId) {
+        String hostId = instance.path("mecHostInformation").path("hostId").asText(null);
+        if (hostId == null) {
+            return Optional.empty();
+        }
+        try {
+            String mepm = meo.get("/mec_hosts/v1/hosts/" + hostId).path("mepmApiRoot").asText(null);
+            if (mepm == null) {
+                return Optional.empty();
+            }
+            var request = HttpRequest.newBuilder(URI.create(
+                            mepm + "/mepm_mgmt/v1/app_instances/" + instanceId))
+                    .timeout(Duration.ofSeconds(5)).header("Accept", "application/json").GET().build();
+            var reply = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (reply.statusCode() != 200) {
+                return Optional.empty();
+            }
+            JsonNode endpoints = JSON.readTree(reply.body()).path("endpoints");
+            Map<String, String> out = new LinkedHashMap<>();
+            endpoints.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+            return out.isEmpty() ? Optional.empty() : Optional.of(out);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     public static Map<String, String> resolve(JsonNode instance, FunctionSelection functions) {

@@ -196,7 +196,8 @@ public class SliceOrchestrator {
                     return info;
                 });
         Map<String, String> endpoints = run.step("08", "Slice endpoints resolved", ids -> {
-            Map<String, String> e = SliceEndpoints.resolve(instance, plan.functions());
+            Map<String, String> e = SliceEndpoints.fromMepm(meo, instance, instanceId)
+                    .orElseGet(() -> SliceEndpoints.resolve(instance, plan.functions()));
             ids.putAll(e);
             return e;
         });

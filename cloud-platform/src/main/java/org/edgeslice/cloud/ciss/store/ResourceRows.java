@@ -34,6 +34,25 @@ public final class ResourceRows {
     }
 
     public static void apply(EntityManager em, List<DurableLog.RowChange> changes) {
+        apply(em, changes, true);
+    }
+
+    /**
+     * @param synchronousCommit false: on PostgreSQL, {@code SET LOCAL synchronous_commit TO OFF} for this transaction
+     *                          (the commit survives a crash of the cloud platform, not of PostgreSQL or the machine
+     *                          within about 3 x wal_writer_delay); ignored on other databases
+     */
+    public static void apply(EntityManager em, List<DurableLog.RowChange> changes, boolean synchronousCommit) {
+        Session session0 = em.unwrap(Session.class);
+        if (!synchronousCommit) {
+            session0.doWork(con -> {
+                if (con.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+                    try (var st = con.createStatement()) {
+                        st.execute("SET LOCAL synchronous_commit TO OFF");
+                    }
+                }
+            });
+        }
         Map<String, Net> net = new LinkedHashMap<>();
         for (DurableLog.RowChange c : changes) {
             String ri = c.kind() == DurableLog.RowChange.Kind.DELETE ? c.ri() : c.row().ri();
