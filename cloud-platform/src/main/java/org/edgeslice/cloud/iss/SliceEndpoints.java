@@ -2,16 +2,16 @@ package org.edgeslice.cloud.iss;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import IOException;
-import URI;
-import HttpClient;
-import HttpRequest;
-import HttpResponse;
-import Duration;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import Optional;
-import MeoClient;
+import java.util.Optional;
+import org.edgeslice.cloud.meo.MeoClient;
 import org.edgeslice.cloud.issm.FunctionSelection;
 import org.edgeslice.onem2m.function.CommonServiceFunction;
 
