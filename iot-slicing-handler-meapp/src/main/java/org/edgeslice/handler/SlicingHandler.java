@@ -115,7 +115,7 @@ public final class SlicingHandler implements AutoCloseable {
                 "IoT slicing handler device API (project API iot_slicing/v1)", TransportType.REST_HTTP, "HTTP", "1.1",
                 EndPointInfo.ofUri(endpoint), null);
         return new ServiceInfoPost(null, SERVICE_NAME, new CategoryRef(null, "iot-slicing", "IoT service slicing", "v1"),
-                "1.0", ServiceState.ACTIVE, null, transport, SerializerType.JSON, LocalityType.MEC_HOST, false, true,
+                "1", ServiceState.ACTIVE, null, transport, SerializerType.JSON, LocalityType.MEC_HOST, false, true,
                 null);
     }
 

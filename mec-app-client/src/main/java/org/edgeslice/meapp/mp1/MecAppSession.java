@@ -92,8 +92,14 @@ public final class MecAppSession implements AutoCloseable {
         });
         subscriptions.add(retrying("subscribe AppTermination", deadline, () -> client.subscribeAppTermination(
                 notifications.callbackReference(callbackBaseUrl, Mp1Notifications.APP_TERMINATION))));
-        for (ServiceInfoPost s : services) {
-            registered.add(retrying("register service " + s.serName(), deadline, () -> registerOrUpdate(s)));
+        if (!services.isEmpty()) {
+            // one discovery of what this app registered before (a restart), not one per service: start-up cost
+            List<ServiceInfo> existing = retrying("list own services", deadline,
+                    () -> client.ownServices(ServiceQuery.all()));
+            for (ServiceInfoPost s : services) {
+                registered.add(retrying("register service " + s.serName(), deadline, () -> registerOrUpdate(s,
+                        existing)));
+            }
         }
         if (availabilityFilter != null) {
             subscriptions.add(retrying("subscribe SerAvailability", deadline, () -> client.subscribeServiceAvailability(
@@ -131,9 +137,8 @@ public final class MecAppSession implements AutoCloseable {
         }
     }
 
-    private ServiceInfo registerOrUpdate(ServiceInfoPost s) {
-        Optional<ServiceInfo> existing = client.ownServices(ServiceQuery.byNames(List.of(s.serName()))).stream()
-                .filter(e -> s.serName().equals(e.serName())).findFirst();
+    private ServiceInfo registerOrUpdate(ServiceInfoPost s, List<ServiceInfo> before) {
+        Optional<ServiceInfo> existing = before.stream().filter(e -> s.serName().equals(e.serName())).findFirst();
         if (existing.isEmpty()) {
             return client.registerService(s);
         }
