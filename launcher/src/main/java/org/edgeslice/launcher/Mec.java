@@ -251,6 +251,18 @@ public final class Mec {
                     services.add(svc);
                 }
             }
+            String cloud = t.apiRootOf("cloud-platform", null);
+            if (cloud != null) {
+                Map<String, Object> ciss = new LinkedHashMap<>();
+                ciss.put("name", "ciss");
+                ciss.put("apiRoot", cloud + "/cse");
+                ciss.put("health", Probe.deployed(cloud + "/cse/in-cse") ? "UP" : "DOWN");
+                ciss.put("openapi", null);
+                ciss.put("cseId", "/id-in");
+                ciss.put("cseName", "in-cse");
+                services.add(ciss);
+            }
+            services.addAll(handlers());
             String registry = System.getenv().getOrDefault("EDGESLICE_REGISTRY", "127.0.0.1:5000");
             if (Probe.status("http://" + registry + "/v2/") == 200) {
                 Map<String, Object> csfr = new LinkedHashMap<>();
@@ -288,6 +300,40 @@ public final class Mec {
             }
         }
         return 0;
+    }
+
+    /**
+     * The IoT Slicing Handler instances that {@code ./mec up} deployed through the MEO, one per host, as the
+     * deployer reported them ({@code run/handler.txt}: {@code host=.. appInstanceId=.. endpoint.http=..}).
+     */
+    private List<Map<String, Object>> handlers() throws IOException {
+        Path file = layout.state().resolve("run/handler.txt");
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return out;
+        }
+        for (String line : Files.readAllLines(file)) {
+            Map<String, String> kv = new LinkedHashMap<>();
+            for (String part : line.trim().split("\\s+")) {
+                int eq = part.indexOf('=');
+                if (eq > 0) {
+                    kv.put(part.substring(0, eq), part.substring(eq + 1));
+                }
+            }
+            String url = kv.get("endpoint.http");
+            if (url == null) {
+                continue;
+            }
+            Map<String, Object> h = new LinkedHashMap<>();
+            h.put("name", "handler");
+            h.put("apiRoot", url);
+            h.put("health", Probe.status(url + "/iot_slicing/v1/requests") == 200 ? "UP" : "DOWN");
+            h.put("openapi", null);
+            h.put("host", kv.get("host"));
+            h.put("appInstanceId", kv.get("appInstanceId"));
+            out.add(h);
+        }
+        return out;
     }
 
     private void printTable(Topology t) {
