@@ -33,7 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The cloud platform WAR in Payara Micro, driven over HTTP: the ISCL request API and entire view, bad requests,
  * the CISS's oneM2M binding on the JPA store, offloading with both synchronisation modes against a real slice
  * process, and the whole ISS flow (slicing, offloading only, release) against a fake MEO in this JVM
- * ({@code cloud.meo.url} points at it; the ISSM trusts the CSFR: {@code cloud.issm.imageBuild=false}).
+ * ({@code cloud.meo.url} points at it; the ISSM trusts the CSFR: {@code cloud.issm.imageBuild=false}; both set in the
+ * deployed WAR's config file).
  * Names carry a per-run suffix: on CI the database is PostgreSQL and outlives the run.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -43,9 +44,25 @@ class CloudPlatformIT {
     private static final String RUN = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
     private static FakeMeo meo;
 
+    /**
+     * The built WAR, its MicroProfile Config file extended to point at the fake MEO and to trust the CSFR for images.
+     * The file, not -D options: the JVM options of the Payara under test are the lead's arquillian.xml plus
+     * arquillian.db.options, which CI sets on the command line (and a command-line value replaces any other).
+     */
     @Deployment(testable = false)
     static WebArchive war() {
-        return Deployments.builtWar();
+        WebArchive war = Deployments.builtWar();
+        String path = "WEB-INF/classes/META-INF/microprofile-config.properties";
+        String original;
+        try (java.io.InputStream in = war.get(path).getAsset().openStream()) {
+            original = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        war.delete(path);
+        war.add(new org.jboss.shrinkwrap.api.asset.StringAsset(original + "\n# CloudPlatformIT\ncloud.meo.url=http://127.0.0.1:"
+                + Integer.getInteger("cloud.it.meoPort", 18979) + "/meo\ncloud.issm.imageBuild=false\n"), path);
+        return war;
     }
 
     @ArquillianResource
