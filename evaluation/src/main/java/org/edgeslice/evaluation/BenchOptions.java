@@ -23,7 +23,7 @@ public record BenchOptions(boolean quick, Path out, Path work, Path sliceJar, St
             options:
               --quick                 reduced run (< 2 min; CI smoke test)
               --out DIR               results.json and plots (default evaluation/target/bench-paper)
-              --work DIR              slice data and logs (default <out>/work)
+              --work DIR              slice data and logs (default <java.io.tmpdir>/edgeslice-bench-work)
               --slice-jar PATH        iot-slice-meapp jar (default iot-slice-meapp/target/iot-slice-meapp.jar)
               --edge-cse URL          edge slice CSEBase, e.g. http://127.0.0.1:62589/cse-slice
                                       (default: start a standalone slice process)
@@ -108,7 +108,7 @@ public record BenchOptions(boolean quick, Path out, Path work, Path sliceJar, St
             String prop = System.getProperty("eval.sliceJar");
             jar = Path.of(prop != null ? prop : "iot-slice-meapp/target/iot-slice-meapp.jar");
         }
-        return new BenchOptions(quick, out, work == null ? out.resolve("work") : work, jar, edge, cloud, rtt, jitter,
+        return new BenchOptions(quick, out, work == null ? Path.of(System.getProperty("java.io.tmpdir"), "edgeslice-bench-work") : work, jar, edge, cloud, rtt, jitter,
                 sweep, samples, large, sweepSamples, warmup, floor, conc, rounds, prep, handler, tasks, scaleMax,
                 idle, "registration,retrieve,subscription,notification", skipScale, skipPrep, plots);
     }

@@ -77,7 +77,7 @@ public final class PaperBench {
                 System.err.println("bench paper: " + e.getMessage());
             }
             System.err.print(BenchOptions.USAGE);
-            System.exit(2);
+            System.exit(e.getMessage().isEmpty() ? 0 : 2);
             return;
         }
         System.setProperty("java.awt.headless", "true");

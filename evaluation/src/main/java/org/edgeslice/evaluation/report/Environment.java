@@ -23,9 +23,25 @@ public final class Environment {
         m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         m.put("netty", io.netty.util.Version.identify().values().stream().findFirst()
                 .map(v -> v.artifactVersion()).orElse("?"));
+        m.put("gitCommit", gitCommit());
         m.put("loadAverage", loadAverage());
         m.put("netem", netem());
         return m;
+    }
+
+    /** The project's commit (and "+dirty" with uncommitted changes), when run from a git work tree. */
+    public static String gitCommit() {
+        try {
+            Process p = new ProcessBuilder("git", "describe", "--always", "--dirty=+dirty").redirectErrorStream(true)
+                    .start();
+            String v = new String(p.getInputStream().readAllBytes()).trim();
+            return p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0 ? v : "?";
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "?";
+        }
     }
 
     public static String loadAverage() {
