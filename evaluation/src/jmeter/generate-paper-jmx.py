@@ -1,3 +1,5 @@
+#!/usr/bin/env python3
+"""Writes paper.jmx beside this file (the JMeter plan of the paper's create/retrieve experiments)."""
 from xml.sax.saxutils import escape as e
 def prop(name, typ, val):
     return f'<{typ}Prop name="{name}">{e(str(val))}</{typ}Prop>'
@@ -120,11 +122,11 @@ for side in ("edge","cloud"):
         sampler(f"{side} retrieve latest (la)", side, "GET", "/jmeter-paper/data/la", None, None, 200)]))
 groups.append(group("teardown", "tearDown: delete the AEs", 1, [sampler(f"{s}: delete AE", s, "DELETE", "/jmeter-paper", code="gone") for s in ("edge","cloud")]))
 jmx = f'''<?xml version="1.0" encoding="UTF-8"?>
-<!-- The paper's create/retrieve experiments (Hwang et al., IEEE IoT Journal 8(14), 2021, Figs. 10-11) for JMeter 5.6.
+<!-- The paper's create/retrieve experiments (Hwang et al., IEEE IoT Journal 8(14), 2021, Figs. 10-11) for JMeter 5.5 and later.
      Properties (-J or the jmeter Maven profile): edge.host/edge.port/edge.cse, cloud.host/cloud.port/cloud.cse,
      samples (60), warmup (200). Put the WAN emulator in front of the cloud CSE and give its port as cloud.port
      (docs/evaluation.md). Thread groups run one after another; every sample must answer 201/200. -->
-<jmeterTestPlan version="1.2" properties="5.0" jmeter="5.6.3">
+<jmeterTestPlan version="1.2" properties="5.0" jmeter="5.5">
   <hashTree>
     <TestPlan guiclass="TestPlanGui" testclass="TestPlan" testname="EdgeSlice paper experiments (Figs. 10-11)">
       <boolProp name="TestPlan.functional_mode">false</boolProp>
@@ -139,4 +141,5 @@ jmx = f'''<?xml version="1.0" encoding="UTF-8"?>
   </hashTree>
 </jmeterTestPlan>
 '''
-open('/work/main/evaluation/src/jmeter/paper.jmx','w').write(jmx)
+import os
+open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'paper.jmx'), 'w').write(jmx)

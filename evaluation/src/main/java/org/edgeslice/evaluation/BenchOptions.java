@@ -58,8 +58,8 @@ public record BenchOptions(boolean quick, Path out, Path work, Path sliceJar, St
         int samples = 60;
         int large = quick ? 300 : 2000;
         int sweepSamples = quick ? 30 : 300;
-        int warmup = quick ? 2000 : 10000;
-        int floor = quick ? 2000 : 20000;
+        int warmup = quick ? 1000 : 10000;
+        int floor = quick ? 1000 : 20000;
         List<Integer> conc = List.of(10, 50);
         int rounds = quick ? 3 : 20;
         int prep = quick ? 3 : 10;
