@@ -29,6 +29,9 @@ public class LcmNotificationsResource {
     @Inject
     LcmWaiter waiter;
 
+    @Inject
+    org.edgeslice.cloud.iscl.SliceStates slices;
+
     /** ETSI GS MEC 010-2 clause 7.4.8, AppLcmOpOccNotification delivery (POST). */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -36,7 +39,14 @@ public class LcmNotificationsResource {
     @APIResponse(responseCode = "204", description = "Received")
     public Response notify(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.OBJECT))) JsonNode notification) {
-        waiter.notified(notification);
+        if (notification.hasNonNull("appLcmOpOccId")) {
+            waiter.notified(notification);
+        } else if (notification.hasNonNull("appInstanceId")) {
+            // AppInstNotification: the new state is appInstanceState (v3) or notificationType (v2.1.1 typing)
+            String state = notification.hasNonNull("appInstanceState") ? notification.path("appInstanceState").asText()
+                    : notification.path("notificationType").asText();
+            slices.instanceStateChanged(notification.path("appInstanceId").asText(), state);
+        }
         return Response.noContent().build();
     }
 

@@ -64,6 +64,26 @@ public class LcmWaiter {
         });
     }
 
+    /**
+     * Subscribes once per MEO and callback URL to AppInstanceStateChange notifications too, so that the entire view
+     * follows an instance the MEO stops, starts or terminates outside the ISS. Failure is logged only.
+     */
+    public void ensureInstanceSubscription(MeoClient meo, String callbackBase) {
+        String key = meo.apiRoot() + " " + callbackBase + " instances";
+        instanceSubscriptions.computeIfAbsent(key, k -> {
+            try {
+                return meo.subscribe(new LcmSubscriptionRequest.AppInstSubscriptionRequest(
+                        LcmSubscriptionType.AppInstanceStateChangeSubscription,
+                        callbackBase + "/iss/v1/lcm_notifications", null, null));
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "no instance state subscription at the MEO: " + e.getMessage());
+                return null;
+            }
+        });
+    }
+
+    private final Map<String, String> instanceSubscriptions = new ConcurrentHashMap<>();
+
     /** An AppLcmOpOccNotification arrived. */
     public void notified(JsonNode notification) {
         String opId = notification.path("appLcmOpOccId").asText(null);

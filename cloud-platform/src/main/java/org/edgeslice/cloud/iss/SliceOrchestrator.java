@@ -164,6 +164,7 @@ public class SliceOrchestrator {
         repository.save(slice);
         run.slice(slice);
         String subscription = lcm.ensureSubscribed(meo, callbackBase);
+        lcm.ensureInstanceSubscription(meo, callbackBase);
         String opId = run.step("05", "Instantiation requested (MEC 010-2 InstantiateAppInstance POST)", ids -> {
             InstantiateAppRequest body = plan.hostId() != null
                     ? new InstantiateAppRequest(List.of(new MecHostInformation(plan.hostId(), null)), null, null,

@@ -298,6 +298,17 @@ class CloudPlatformIT {
         assertEquals("2001", rsc(c), c.toString());
         eventually("device data in the cloud", () -> "2000".equals(rsc(m2mGet("in-cse/" + ae + "/CarA/dev1", "C" + ae))));
 
+        // the entire view follows the MEO: a stopped instance is a STOPPED slice that takes no offloading
+        String appInstanceId = slice.get("appInstanceId").asText();
+        assertEquals(1, meo.instanceCallbacks.size(), "the ISS subscribed to instance state changes");
+        meo.notifyInstanceState(appInstanceId, "STOPPED");
+        eventually("slice STOPPED", () -> "STOPPED".equals(api().get("iscl/v1/slices/" + sliceId).json().path("state").asText()));
+        Http.Reply intoStopped = api().post("iscl/v1/slicing_requests", "{\"requestType\":\"OFFLOADING_ONLY\",\"sliceId\":\""
+                + sliceId + "\",\"tasks\":[{\"path\":\"/in-cse/" + ae + "/CarB\"}]}");
+        assertEquals(409, intoStopped.status(), intoStopped.toString());
+        meo.notifyInstanceState(appInstanceId, "STARTED");
+        eventually("slice READY again", () -> "READY".equals(api().get("iscl/v1/slices/" + sliceId).json().path("state").asText()));
+
         // 03-2: offloading only, into the same slice
         Http.Reply second = api().post("iscl/v1/slicing_requests", "{\"requestType\":\"OFFLOADING_ONLY\",\"sliceId\":\""
                 + sliceId + "\",\"functions\":[\"retrieve\"],\"tasks\":[{\"path\":\"/in-cse/" + ae + "/CarB\"}]}");

@@ -44,6 +44,7 @@ final class FakeMeo implements AutoCloseable {
     final Map<String, SliceProcess> slices = new ConcurrentHashMap<>();
     final Map<String, ObjectNode> opOccs = new ConcurrentHashMap<>();
     final List<String> callbacks = Collections.synchronizedList(new ArrayList<>());
+    final List<String> instanceCallbacks = Collections.synchronizedList(new ArrayList<>());
     final List<JsonNode> instantiateBodies = Collections.synchronizedList(new ArrayList<>());
 
     FakeMeo(int port) throws IOException {
@@ -71,7 +72,8 @@ final class FakeMeo implements AutoCloseable {
                 send(x, pkg == null ? 404 : 200, pkg == null ? problem(404, "no package") : pkg);
             } else if (path.equals("/app_lcm/v1/subscriptions") && method.equals("POST")) {
                 JsonNode body = JSON.readTree(in);
-                callbacks.add(body.path("callbackUri").asText());
+                (body.path("subscriptionType").asText().startsWith("AppInstance") ? instanceCallbacks : callbacks)
+                        .add(body.path("callbackUri").asText());
                 send(x, 201, JSON.createObjectNode().put("id", UUID.randomUUID().toString())
                         .put("subscriptionType", body.path("subscriptionType").asText())
                         .put("callbackUri", body.path("callbackUri").asText()));
@@ -200,6 +202,19 @@ final class FakeMeo implements AutoCloseable {
                 }
             }
         }, "fake-meo-op").start();
+    }
+
+    /** As the MEO does when a MEPM reports an instance state change (AppInstNotification). */
+    void notifyInstanceState(String instanceId, String state) throws Exception {
+        ObjectNode instance = instances.get(instanceId);
+        for (String cb : List.copyOf(instanceCallbacks)) {
+            ObjectNode n = JSON.createObjectNode().put("id", UUID.randomUUID().toString()).put("notificationType", state)
+                    .put("subscriptionId", "si").put("appInstanceId", instanceId)
+                    .put("appDId", instance.path("appDId").asText()).put("appPkgId", "p").put("appInstanceState", state);
+            HTTP.send(HttpRequest.newBuilder(URI.create(cb)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(n))).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
     }
 
     private static ObjectNode problem(int status, String detail) {

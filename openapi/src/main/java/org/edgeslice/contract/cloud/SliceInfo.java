@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "SliceInfo")
 public record SliceInfo(
         @Schema(required = true) String sliceId,
-        @Schema(required = true, enumeration = {"INSTANTIATING", "READY", "RELEASING", "RELEASED", "FAILED"})
+        @Schema(required = true, enumeration = {"INSTANTIATING", "READY", "STOPPED", "RELEASING", "RELEASED", "FAILED"})
         String state,
         @Schema(required = true) List<String> functions,
         @Schema(description = "Image in the CSFR") String image,
