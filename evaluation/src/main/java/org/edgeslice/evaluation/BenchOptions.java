@@ -15,7 +15,8 @@ public record BenchOptions(boolean quick, Path out, Path work, Path sliceJar, St
                            int largeSamples, int sweepSamples, int warmup, int floorSamples,
                            List<Integer> concurrency, int concurrencyRounds, int preparationRuns, String handler,
                            String handlerTasks, int scaleMax, long scaleIdleMs, String functions,
-                           boolean skipScale, boolean skipPreparation, boolean plots) {
+                           boolean skipScale, boolean skipPreparation, boolean plots, String meo, String meoAppDId,
+                           int meoInstances) {
 
     static final String USAGE = """
             usage: ./mec bench paper [--quick] [options]
@@ -42,6 +43,8 @@ public record BenchOptions(boolean quick, Path out, Path work, Path sliceJar, St
                                       (POST URL/iot_slicing/v1/requests) instead of the standalone probe
               --handler-tasks PATHS   comma-separated oneM2M paths to offload (with --handler)
               --scale-max N           most slices started by the scale experiment (default 16; quick 3)
+              --meo URL --meo-app-d-id ID   MEO API latency with up to --meo-instances N (default 1000)
+                                      app instances of an onboarded package (created, then deleted)
               --skip-scale, --skip-preparation, --no-plots
             """;
 
@@ -58,7 +61,7 @@ public record BenchOptions(boolean quick, Path out, Path work, Path sliceJar, St
         int samples = 60;
         int large = quick ? 300 : 2000;
         int sweepSamples = quick ? 30 : 300;
-        int warmup = quick ? 1000 : 10000;
+        int warmup = quick ? 3000 : 10000;
         int floor = quick ? 1000 : 20000;
         List<Integer> conc = List.of(10, 50);
         int rounds = quick ? 3 : 20;
@@ -70,6 +73,9 @@ public record BenchOptions(boolean quick, Path out, Path work, Path sliceJar, St
         boolean skipScale = false;
         boolean skipPrep = false;
         boolean plots = true;
+        String meo = null;
+        String meoAppDId = null;
+        int meoInstances = 1000;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String v = i + 1 < args.length ? args[i + 1] : null;
@@ -96,6 +102,9 @@ public record BenchOptions(boolean quick, Path out, Path work, Path sliceJar, St
                 case "--skip-scale" -> skipScale = true;
                 case "--skip-preparation" -> skipPrep = true;
                 case "--no-plots" -> plots = false;
+                case "--meo" -> { meo = need(a, v); i++; }
+                case "--meo-app-d-id" -> { meoAppDId = need(a, v); i++; }
+                case "--meo-instances" -> { meoInstances = Integer.parseInt(need(a, v)); i++; }
                 case "-h", "--help" -> throw new IllegalArgumentException("");
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
@@ -104,13 +113,20 @@ public record BenchOptions(boolean quick, Path out, Path work, Path sliceJar, St
                 || scaleMax < 0 || samples > 1_000_000 || large > 1_000_000 || rounds > 10_000 || scaleMax > 200) {
             throw new IllegalArgumentException("option out of range");
         }
+        if (meo != null && meoAppDId == null) {
+            throw new IllegalArgumentException("--meo needs --meo-app-d-id (an onboarded, enabled package)");
+        }
+        if (meoInstances < 1 || meoInstances > 5000) {
+            throw new IllegalArgumentException("--meo-instances must be 1..5000");
+        }
         if (jar == null) {
             String prop = System.getProperty("eval.sliceJar");
             jar = Path.of(prop != null ? prop : "iot-slice-meapp/target/iot-slice-meapp.jar");
         }
         return new BenchOptions(quick, out, work == null ? Path.of(System.getProperty("java.io.tmpdir"), "edgeslice-bench-work") : work, jar, edge, cloud, rtt, jitter,
                 sweep, samples, large, sweepSamples, warmup, floor, conc, rounds, prep, handler, tasks, scaleMax,
-                idle, "registration,retrieve,subscription,notification", skipScale, skipPrep, plots);
+                idle, "registration,retrieve,subscription,notification", skipScale, skipPrep, plots, meo, meoAppDId,
+                meoInstances);
     }
 
     /** Samples of one sweep point: fewer at large RTTs so a point takes at most ~20 s per path and operation. */

@@ -19,6 +19,7 @@ import org.edgeslice.evaluation.client.RawHttpClient;
 import org.edgeslice.evaluation.experiment.ConcurrencyExperiment;
 import org.edgeslice.evaluation.experiment.EchoServer;
 import org.edgeslice.evaluation.experiment.HandlerSlicePreparation;
+import org.edgeslice.evaluation.experiment.LcmApiLatency;
 import org.edgeslice.evaluation.experiment.PaperReference;
 import org.edgeslice.evaluation.experiment.ScaleExperiment;
 import org.edgeslice.evaluation.experiment.SlicePreparationProbe;
@@ -307,8 +308,27 @@ public final class PaperBench {
         notMeasured.add("slice preparation against the number of running slices through the MEO/MEPM/Docker path:"
                 + " needs the full system; the scale table gives the process-start part (readyMs with k-1 slices"
                 + " running); plug a SlicePreparationProbe (HandlerSlicePreparation) in with --handler");
-        notMeasured.add("MEO API latency with 1,000 app instances: needs the MEO deployed with an onboarded package;"
-                + " not measured by this run");
+        if (o.meo() != null) {
+            List<Integer> checkpoints = new ArrayList<>();
+            for (int k = 1; k <= o.meoInstances(); k *= 10) {
+                checkpoints.add(k);
+            }
+            if (!checkpoints.contains(o.meoInstances())) {
+                checkpoints.add(o.meoInstances());
+            }
+            out.printf(Locale.ROOT, "-- MEO API latency up to %d app instances at %s%n", o.meoInstances(), o.meo());
+            List<LcmApiLatency.Point> pts = new LcmApiLatency(o.meo(), o.meoAppDId()).run(checkpoints, 20);
+            results.put("lcmApi", Map.of("meo", o.meo(), "points", pts));
+            out.printf(Locale.ROOT, "%10s | %10s %10s | %10s %10s | %10s%n", "instances", "POST p50", "POST p95",
+                    "list p50", "list p95", "GET 1 p50");
+            for (LcmApiLatency.Point p : pts) {
+                out.printf(Locale.ROOT, "%10d | %10.3f %10.3f | %10.3f %10.3f | %10.3f%n", p.instances(),
+                        p.create().p50(), p.create().p95(), p.list().p50(), p.list().p95(), p.getOne().p50());
+            }
+        } else {
+            notMeasured.add("MEO API latency with 1,000 app instances: needs the MEO with an onboarded package;"
+                    + " rerun with --meo URL --meo-app-d-id ID");
+        }
 
         if (o.plots()) {
             plots(paper, sweep, conc);
