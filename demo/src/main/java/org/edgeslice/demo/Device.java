@@ -27,7 +27,8 @@ final class Device {
         this.origin = origin;
     }
 
-    record Reply(int status, JsonNode body, String location, String rsc) {
+    /** {@code servedBy}: the CISS's {@code X-EdgeSlice-Served-By} when a redirected retrieve was answered by a slice. */
+    record Reply(int status, JsonNode body, String location, String rsc, String servedBy) {
     }
 
     /** POST a slicing request to the handler (step 01); returns the request's Location. */
@@ -79,7 +80,8 @@ final class Device {
             if (location != null && !location.startsWith("http")) {
                 location = r.uri().resolve(location).toString();
             }
-            return new Reply(r.statusCode(), body, location, r.headers().firstValue("X-M2M-RSC").orElse(null));
+            return new Reply(r.statusCode(), body, location, r.headers().firstValue("X-M2M-RSC").orElse(null),
+                    r.headers().firstValue("X-EdgeSlice-Served-By").orElse(null));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

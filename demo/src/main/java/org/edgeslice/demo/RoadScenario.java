@@ -37,8 +37,8 @@ public final class RoadScenario {
     }
 
     /** What one run showed; the system test asserts on it. */
-    record Outcome(JsonNode carA, JsonNode carB, JsonNode pedestrians, Latency edgeCreate, Latency cloudCreate,
-                   Latency edgeRetrieve, Latency cloudRetrieve, boolean edgeDataAtCloud) {
+    public record Outcome(JsonNode carA, JsonNode carB, JsonNode pedestrians, Latency edgeCreate, Latency cloudCreate,
+                   Latency edgeRetrieve, Latency cloudRetrieve, boolean edgeDataAtCloud, boolean cloudReadFromEdge) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -66,6 +66,17 @@ public final class RoadScenario {
         }
     }
 
+    /** Plays the scenario against a running system, printing to standard output (used by the system test). */
+    public static Outcome playAgainst(String handler, String cloud, int samples) throws IOException {
+        return new RoadScenario(handler, cloud, samples, System.out).play();
+    }
+
+    /** The scenario's devices end their use of the service. */
+    public static void releaseAll(String handler, String cloud, Outcome outcome) throws IOException {
+        new RoadScenario(handler, cloud, 1, System.out).release(outcome);
+    }
+
+    /** Plays every scene; the devices' requests stay in place (see {@link #release}). */
     Outcome play() throws IOException {
         out.println("== Scene 0: the cloud IN-CSE holds the devices' oneM2M resources ==");
         seed("Pedestrians", "PedA", "PedB");
@@ -74,12 +85,12 @@ public final class RoadScenario {
         out.println();
         out.println("== Scene 1: pedestrians' tasks are offloaded to the edge (registration, retrieve) ==");
         JsonNode pedestrians = run("ped-a", List.of("registration", "retrieve"),
-                List.of("/in-cse/Pedestrians/PedA", "/in-cse/Pedestrians/PedB"), false);
+                List.of("/in-cse/Pedestrians/PedA", "/in-cse/Pedestrians/PedB"), false, 5);
 
         out.println();
         out.println("== Scene 2: Car A enters the city and asks for a low-latency service "
                 + "(registration, retrieve, subscription, notification) ==");
-        JsonNode carA = run("car-a", CAR_FUNCTIONS, List.of("/in-cse/Cars/CarA"), true);
+        JsonNode carA = run("car-a", CAR_FUNCTIONS, List.of("/in-cse/Cars/CarA"), true, 5);
 
         out.println();
         out.println("== Scene 3: Car A creates and retrieves data at the edge, and at the cloud for comparison ==");
@@ -107,9 +118,25 @@ public final class RoadScenario {
                 : "Data created at the edge did NOT reach the cloud IN-CSE within 10 s.");
 
         out.println();
-        out.println("== Scene 4: Car B asks for the same functions: the running slice serves it (path 03-2) ==");
-        JsonNode carB = run("car-b", CAR_FUNCTIONS, List.of("/in-cse/Cars/CarB"), true);
-        return new Outcome(carA, carB, pedestrians, edgeCreate, cloudCreate, edgeRetrieve, cloudRetrieve, synced);
+        out.println("== Scene 4: Car B (high-rate data) asks for the same functions: the running slice serves it "
+                + "(path 03-2), its task synchronised by retrieve redirect ==");
+        JsonNode carB = run("car-b", CAR_FUNCTIONS, List.of("/in-cse/Cars/CarB"), true, 100);
+        String redirected = "edge-" + System.nanoTime();
+        expect(car.create(edge + "/Cars/CarB", 4, "{\"m2m:cin\":{\"con\":\"" + redirected + "\"}}"), 201);
+        Device.Reply cloudRead = admin.retrieve(cse + "/in-cse/Cars/CarB/la");
+        boolean answeredByEdge = cloudRead.status() == 200 && cloudRead.body().toString().contains(redirected);
+        out.println(answeredByEdge ? "A cloud retrieve of Car B's latest data was answered from the edge slice"
+                + (cloudRead.servedBy() == null ? "" : " (" + cloudRead.servedBy() + ")") + "."
+                : "A cloud retrieve of Car B's latest data did NOT return the edge's data: " + cloudRead.body());
+        return new Outcome(carA, carB, pedestrians, edgeCreate, cloudCreate, edgeRetrieve, cloudRetrieve, synced,
+                answeredByEdge);
+    }
+
+    /** The devices end their use of the service (DELETE on their requests). */
+    void release(Outcome outcome) throws IOException {
+        for (JsonNode r : List.of(outcome.carA(), outcome.carB(), outcome.pedestrians())) {
+            admin.delete(r.path("_links").path("self").path("href").asText());
+        }
     }
 
     private void seed(String ae, String... containers) throws IOException {
@@ -124,7 +151,7 @@ public final class RoadScenario {
     }
 
     /** One device request, followed step by step until it completes. */
-    private JsonNode run(String deviceId, List<String> functions, List<String> tasks, boolean verbose)
+    private JsonNode run(String deviceId, List<String> functions, List<String> tasks, boolean verbose, int dataRate)
             throws IOException {
         ObjectNode request = Device.JSON.createObjectNode();
         request.put("deviceId", deviceId);
@@ -133,7 +160,7 @@ public final class RoadScenario {
         tasks.forEach(request.withArray("tasks")::add);
         request.putObject("location").put("zone", "city-centre").put("latitude", 37.5665).put("longitude", 126.978);
         request.put("latencyMs", 20);
-        request.put("dataRate", 5);
+        request.put("dataRate", dataRate);
         long t0 = System.nanoTime();
         String location = new Device(deviceId).requestService(handler, request);
         Set<String> printed = new HashSet<>();
@@ -201,7 +228,7 @@ public final class RoadScenario {
     }
 
     /** Latency samples of one kind of request. */
-    record Latency(double[] millis) {
+    public record Latency(double[] millis) {
 
         interface Call {
             void run() throws IOException;
