@@ -51,7 +51,29 @@ bench_cse() {
   fi
 }
 
+# The Docker driver alone: create+start -> app answering, warm image, and pulls from the CSFR.
+bench_vim() {
+  [ -d mepm/target/mepm/WEB-INF/lib ] || "$ROOT/mvnw" -B -q -DskipTests install -pl mepm -am
+  source "$ROOT/runtime/infra.sh"
+  ensure_dockerd; ensure_registry; ensure_base_image
+  java -cp "mepm/target/mepm/WEB-INF/classes:mepm/target/mepm/WEB-INF/lib/*" org.edgeslice.mepm.bench.VimBench \
+    --docker-host "$DOCKER_HOST_URL" "$@"
+}
+
+# MEC 010-2 LCM through the running system (./mec up): instantiate -> COMPLETED with a real container
+# (the handler's package, onboarded by ./mec up), and GET app_instances.
+bench_lcm() {
+  [ -d meo/target/test-classes/org/edgeslice/meo/bench ] || "$ROOT/mvnw" -B -q -DskipTests install -pl meo -am
+  local meo
+  meo=$(./mec status --json | grep -o '"name":"meo","apiRoot":"[^"]*"' | sed 's/.*"apiRoot":"//; s/"$//')
+  [ -n "$meo" ] || { echo "mec: the MEO is not running; './mec up' first" >&2; exit 1; }
+  java -cp meo/target/test-classes org.edgeslice.meo.bench.LcmBench --meo "$meo" \
+    --appd-id iot-slicing-handler-0.1.0 --host host-1 --cycles 20 "$@"
+}
+
 case "$kind" in
   cse) bench_cse "$@" ;;
+  vim) bench_vim "$@" ;;
+  lcm) bench_lcm "$@" ;;
   *) echo "mec: benchmark '$kind' is not available in this build yet" >&2; exit 1 ;;
 esac
