@@ -75,5 +75,6 @@ case "$kind" in
   cse) bench_cse "$@" ;;
   vim) bench_vim "$@" ;;
   lcm) bench_lcm "$@" ;;
+  paper) exec "$ROOT/runtime/bench-paper.sh" "$@" ;;
   *) echo "mec: benchmark '$kind' is not available in this build yet" >&2; exit 1 ;;
 esac
