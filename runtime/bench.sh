@@ -71,8 +71,20 @@ bench_lcm() {
     --appd-id iot-slicing-handler-0.1.0 --host host-1 --cycles 20 "$@"
 }
 
+# Slice preparation through the running system: warm image, cold image (pulled from the CSFR), 03-2 path.
+bench_slicing() {
+  ensure_built demo
+  local status handler cloud
+  status=$(./mec status --json)
+  handler=$(echo "$status" | grep -o '"name":"handler","apiRoot":"[^"]*"' | head -1 | sed 's/.*"apiRoot":"//; s/"$//')
+  cloud=$(echo "$status" | grep -o '"name":"cloud-platform","apiRoot":"[^"]*"' | sed 's/.*"apiRoot":"//; s/"$//')
+  [ -n "$handler" ] || { echo "mec: the system is not running; './mec up' first" >&2; exit 1; }
+  java -cp "$(classpath_of demo)" org.edgeslice.demo.SlicingBench --handler "$handler" --cloud "$cloud" "$@"
+}
+
 case "$kind" in
   cse) bench_cse "$@" ;;
+  slicing) bench_slicing "$@" ;;
   vim) bench_vim "$@" ;;
   lcm) bench_lcm "$@" ;;
   paper) exec "$ROOT/runtime/bench-paper.sh" "$@" ;;

@@ -1,0 +1,156 @@
+package org.edgeslice.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Slice preparation time as a device sees it: from its request (step 01) to the COMPLETED answer with the edge
+ * endpoints (step 14), through the running system (not a test). Three series: a new slice from a warm image
+ * (in the host's engine), a new slice from a cold image (removed from the engine first, so the MEPM pulls it
+ * from the CSFR), and the offloading-only path (03-2) onto a running slice. Between new-slice runs the slice is
+ * released through the ISCL so that the next request needs a new one.
+ *
+ * <pre>java -cp demo.jar:lib/* org.edgeslice.demo.SlicingBench --handler URL --cloud URL
+ *      [--runs 10] [--docker-host unix:///run/edgeslice/docker.sock]</pre>
+ */
+public final class SlicingBench {
+
+    private static final List<String> FUNCTIONS = RoadScenario.CAR_FUNCTIONS;
+
+    private final String handler;
+    private final String cloud;
+    private final String dockerHost;
+    private final Device device = new Device("CAdmin");
+    private int seq;
+
+    private SlicingBench(String handler, String cloud, String dockerHost) {
+        this.handler = handler;
+        this.cloud = cloud;
+        this.dockerHost = dockerHost;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String handler = null;
+        String cloud = "http://127.0.0.1:18080/cloud";
+        String dockerHost = "unix:///run/edgeslice/docker.sock";
+        int runs = 10;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--handler" -> handler = args[i + 1];
+                case "--cloud" -> cloud = args[i + 1];
+                case "--runs" -> runs = Math.max(1, Math.min(100, Integer.parseInt(args[i + 1])));
+                case "--docker-host" -> dockerHost = args[i + 1];
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (handler == null) {
+            System.err.println("usage: SlicingBench --handler URL [--cloud URL] [--runs N] [--docker-host URL]");
+            System.exit(2);
+        }
+        SlicingBench b = new SlicingBench(handler, cloud, dockerHost);
+        b.seed(3 * runs + 2);
+        double[] warm = b.newSlices(runs, false);
+        double[] cold = b.newSlices(runs, true);
+        double[] offloading = b.offloadingOnly(runs);
+        System.out.printf("%nslice preparation (request -> device has its endpoints), %d runs each%n", runs);
+        System.out.printf("%-34s %9s %9s %9s%n", "path", "p50 ms", "p95 ms", "mean ms");
+        row("new slice, warm image (03-1)", warm);
+        row("new slice, cold image from CSFR", cold);
+        row("offloading only (03-2)", offloading);
+    }
+
+    private static void row(String name, double[] ms) {
+        Arrays.sort(ms);
+        System.out.printf("%-34s %9.1f %9.1f %9.1f%n", name, ms[(int) Math.ceil(0.5 * ms.length) - 1],
+                ms[(int) Math.ceil(0.95 * ms.length) - 1], Arrays.stream(ms).average().orElse(Double.NaN));
+    }
+
+    private void seed(int containers) throws IOException {
+        new Device("CBenchCars").create(cloud + "/cse/in-cse", 2,
+                "{\"m2m:ae\":{\"rn\":\"BenchCars\",\"api\":\"Nedgeslice.bench\",\"rr\":false,\"srv\":[\"3\"]}}");
+        for (int i = 0; i < containers; i++) {
+            device.create(cloud + "/cse/in-cse/BenchCars", 3, "{\"m2m:cnt\":{\"rn\":\"Car" + i + "\",\"mni\":10}}");
+        }
+    }
+
+    private double[] newSlices(int runs, boolean cold) throws IOException, InterruptedException {
+        double[] ms = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            Timed t = request();
+            ms[i] = t.millis();
+            System.out.printf("  %s run %d: %.0f ms (path %s)%n", cold ? "cold" : "warm", i + 1, t.millis(),
+                    t.state().path("path").asText());
+            release(t.state(), cold);
+        }
+        return ms;
+    }
+
+    private double[] offloadingOnly(int runs) throws IOException, InterruptedException {
+        Timed first = request();
+        List<JsonNode> users = new ArrayList<>(List.of(first.state()));
+        double[] ms = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            Timed t = request();
+            ms[i] = t.millis();
+            users.add(t.state());
+            System.out.printf("  offloading-only run %d: %.1f ms (path %s)%n", i + 1, t.millis(),
+                    t.state().path("path").asText());
+        }
+        for (JsonNode u : users.subList(1, users.size())) {
+            device.delete(u.path("_links").path("self").path("href").asText());
+        }
+        release(first.state(), false);
+        return ms;
+    }
+
+    private record Timed(double millis, JsonNode state) {
+    }
+
+    private Timed request() throws IOException, InterruptedException {
+        int n = seq++;
+        ObjectNode r = Device.JSON.createObjectNode();
+        r.put("deviceId", "bench-car-" + n);
+        r.put("serviceType", "vehicle-telemetry");
+        FUNCTIONS.forEach(r.withArray("functions")::add);
+        r.withArray("tasks").add("/in-cse/BenchCars/Car" + n);
+        r.put("dataRate", 5);
+        long t0 = System.nanoTime();
+        String location = device.requestService(handler, r);
+        JsonNode state;
+        while (true) {
+            state = device.get(location);
+            if (!"PROCESSING".equals(state.path("state").asText())) {
+                break;
+            }
+            Thread.sleep(5);
+        }
+        double ms = (System.nanoTime() - t0) / 1e6;
+        if (!"COMPLETED".equals(state.path("state").asText())) {
+            throw new IllegalStateException("request ended " + state.path("state").asText() + ": " + state.path("detail"));
+        }
+        return new Timed(ms, state);
+    }
+
+    /** The device ends its use; the slice is released through the ISCL and gone from the handler's table. */
+    private void release(JsonNode state, boolean removeImage) throws IOException, InterruptedException {
+        String sliceId = state.path("slice").path("sliceId").asText();
+        JsonNode slice = device.get(cloud + "/iscl/v1/slices/" + sliceId);
+        device.delete(state.path("_links").path("self").path("href").asText());
+        device.delete(cloud + "/iscl/v1/slices/" + sliceId);
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (device.get(handler + "/iot_slicing/v1/slices").toString().contains(sliceId)
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        if (removeImage) {
+            Process p = new ProcessBuilder("docker", "-H", dockerHost, "rmi", "-f", slice.path("image").asText())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            p.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+}
