@@ -28,7 +28,7 @@ public record BenchOptions(boolean quick, Path out, Path work, Path sliceJar, St
               --slice-jar PATH        iot-slice-meapp jar (default iot-slice-meapp/target/iot-slice-meapp.jar)
               --edge-cse URL          edge slice CSEBase, e.g. http://127.0.0.1:62589/cse-slice
                                       (default: start a standalone slice process)
-              --cloud-cse URL         cloud IN-CSE CSEBase, e.g. http://127.0.0.1:18080/cloud/cse
+              --cloud-cse URL         cloud IN-CSE CSEBase, e.g. http://127.0.0.1:18080/cloud/cse/in-cse
                                       (default: start a second standalone slice process as its stand-in)
               --rtt-ms MS             emulated cloud RTT of the paper experiments (default 8)
               --jitter-ms MS          jitter per direction (default 0)

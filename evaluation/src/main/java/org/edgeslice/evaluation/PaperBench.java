@@ -129,7 +129,7 @@ public final class PaperBench {
                 toClose.add(s);
                 cloud = s.endpoint();
                 meta.put("cloud", Map.of("url", cloud.url(), "kind", "stand-in: a second standalone slice process"
-                        + " (the cloud platform's CISS is not deployed); pass --cloud-cse to measure the real IN-CSE",
+                        + " (the cloud platform's CISS is not deployed); pass --cloud-cse to measure the real IN-CSE (http://127.0.0.1:18080/cloud/cse/in-cse)",
                         "readyMs", s.readyMillis()));
             }
             out.println("   edge CSE  " + edge.url());
@@ -332,6 +332,14 @@ public final class PaperBench {
 
         if (o.plots()) {
             plots(paper, sweep, conc);
+        }
+        // leave given CSEs as they were: the devices' AEs (and their data) go again
+        for (OneM2mDevice d : List.of(edgeDevice, cloudDirect)) {
+            try {
+                d.deregister();
+            } catch (IOException e) {
+                out.println("   could not delete AE " + d.aeName() + " at " + d.cse().url() + ": " + e.getMessage());
+            }
         }
     }
 

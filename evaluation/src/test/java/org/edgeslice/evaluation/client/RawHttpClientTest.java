@@ -60,11 +60,41 @@ class RawHttpClientTest {
     }
 
     @Test
+    void reopensTheConnectionWhenTheServerAskedToCloseIt() throws Exception {
+        String closing = "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok";
+        try (ServerSocket server = new ServerSocket(0, 2, InetAddress.getLoopbackAddress())) {
+            Thread t = new Thread(() -> {
+                for (int i = 0; i < 2; i++) {
+                    try (Socket s = server.accept()) {
+                        InputStream in = s.getInputStream();
+                        ByteArrayOutputStream head = new ByteArrayOutputStream();
+                        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+                            head.write(in.read());
+                        }
+                        s.getOutputStream().write(closing.getBytes(StandardCharsets.ISO_8859_1));
+                    } catch (IOException ignored) {
+                        return;
+                    }
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            try (RawHttpClient c = new RawHttpClient("127.0.0.1", server.getLocalPort())) {
+                byte[] get = RawHttpClient.request("GET", "127.0.0.1", "/", null, null, null);
+                assertEquals("ok", c.exchange(get).text());
+                assertEquals("ok", c.exchange(get).text());
+                assertEquals(1, c.reconnects());
+            }
+        }
+    }
+
+    @Test
     void aClosedConnectionIsAnErrorNotAHang() throws Exception {
         try (ServerSocket server = serve(List.of());
              RawHttpClient c = new RawHttpClient("127.0.0.1", server.getLocalPort())) {
-            assertThrows(IOException.class, () -> c.exchange(RawHttpClient.request("GET", "127.0.0.1", "/", null,
-                    null, null)));
+            // a POST is not retried (it may have been processed): the closed connection is an error
+            assertThrows(IOException.class, () -> c.exchange(RawHttpClient.request("POST", "127.0.0.1", "/", null,
+                    "application/json", "{}")));
         }
     }
 
