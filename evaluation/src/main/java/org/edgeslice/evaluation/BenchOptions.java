@@ -34,7 +34,7 @@ public record BenchOptions(boolean quick, Path out, Path work, Path sliceJar, St
               --jitter-ms MS          jitter per direction (default 0)
               --sweep MS,MS,...       RTTs of the sweep (default 2,8,20,50,150; "none" to skip)
               --samples N             paper sample size (default 60)
-              --large-samples N       larger sample at the paper RTT (default 2000; quick 300)
+              --large-samples N       larger sample at the paper RTT (default 2000; quick 200)
               --sweep-samples N       samples per sweep point (default 300, fewer at large RTTs; quick 30)
               --concurrency N,N       simultaneous devices (default 10,50; "none" to skip)
               --rounds N              bursts per concurrency level (default 20; quick 3)
@@ -42,7 +42,7 @@ public record BenchOptions(boolean quick, Path out, Path work, Path sliceJar, St
               --handler URL           measure slice preparation through the handler ME App
                                       (POST URL/iot_slicing/v1/requests) instead of the standalone probe
               --handler-tasks PATHS   comma-separated oneM2M paths to offload (with --handler)
-              --scale-max N           most slices started by the scale experiment (default 16; quick 3)
+              --scale-max N           most slices started by the scale experiment (default 16; quick 2)
               --meo URL --meo-app-d-id ID   MEO API latency with up to --meo-instances N (default 1000)
                                       app instances of an onboarded package (created, then deleted)
               --skip-scale, --skip-preparation, --no-plots
@@ -57,9 +57,9 @@ public record BenchOptions(boolean quick, Path out, Path work, Path sliceJar, St
         String cloud = null;
         double rtt = 8;
         double jitter = 0;
-        List<Double> sweep = quick ? List.of(2.0, 8.0, 20.0, 50.0) : List.of(2.0, 8.0, 20.0, 50.0, 150.0);
+        List<Double> sweep = quick ? List.of(2.0, 8.0, 20.0) : List.of(2.0, 8.0, 20.0, 50.0, 150.0);
         int samples = 60;
-        int large = quick ? 300 : 2000;
+        int large = quick ? 200 : 2000;
         int sweepSamples = quick ? 30 : 300;
         int warmup = quick ? 3000 : 10000;
         int floor = quick ? 1000 : 20000;
@@ -68,7 +68,7 @@ public record BenchOptions(boolean quick, Path out, Path work, Path sliceJar, St
         int prep = quick ? 3 : 10;
         String handler = null;
         String tasks = null;
-        int scaleMax = quick ? 3 : 16;
+        int scaleMax = quick ? 2 : 16;
         long idle = quick ? 500 : 2000;
         boolean skipScale = false;
         boolean skipPrep = false;
