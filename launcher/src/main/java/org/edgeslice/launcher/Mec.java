@@ -146,6 +146,7 @@ public final class Mec {
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + tmp,
                 "-Dedgeslice.process=" + p.name()));
         p.properties().forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        // after the planned properties: of two -D settings of one key the JVM keeps the last
         passThroughSystemProperties(cmd);
         cmd.addAll(List.of("-jar", layout.payaraJar().toString(), "--nohazelcast",
                 "--prebootcommandfile", layout.preboot().toString(), "--port", Integer.toString(p.port()),
@@ -162,7 +163,7 @@ public final class Mec {
     private static void passThroughSystemProperties(List<String> cmd) {
         String opts = System.getenv("EDGESLICE_OPTS");
         if (opts != null && !opts.isBlank()) {
-            cmd.addAll(1, List.of(opts.trim().split("\\s+")));
+            cmd.addAll(List.of(opts.trim().split("\\s+")));
         }
     }
 

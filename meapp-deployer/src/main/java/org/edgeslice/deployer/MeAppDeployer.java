@@ -112,8 +112,9 @@ public final class MeAppDeployer {
     /** The instance of {@code appDId} on {@code hostId}: the running one, or a new one instantiated there. */
     JsonNode instantiateOn(String appDId, String hostId) throws IOException {
         for (JsonNode i : meo.appInstances()) {
+            // a running instance only: one whose container died is INSTANTIATED but STOPPED
             if (appDId.equals(i.path("appDId").asText()) && "INSTANTIATED".equals(i.path("instantiationState").asText())
-                    && hostId.equals(hostOf(i))) {
+                    && "STARTED".equals(i.path("operationalState").asText()) && hostId.equals(hostOf(i))) {
                 return i;
             }
         }

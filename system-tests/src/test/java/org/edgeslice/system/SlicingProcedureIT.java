@@ -36,6 +36,7 @@ class SlicingProcedureIT {
     @Test
     void theFifteenStepsCreateAnIotSliceOffloadSynchroniseReuseAndRelease() throws Exception {
         DockerClient docker = Engines.docker();
+        deleteTree(state.resolve("data"));
         try {
             String up = mec("up", "--base-port", Integer.toString(BASE_PORT));
             String handler = field(up, "endpoint.http");
@@ -79,6 +80,16 @@ class SlicingProcedureIT {
         }
     }
 
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
     private static boolean running(DockerClient docker, String appInstanceId) {
         List<Container> found = docker.listContainersCmd()
                 .withLabelFilter(Map.of("org.edgeslice.mepm.appInstanceId", appInstanceId)).exec();
@@ -104,7 +115,7 @@ class SlicingProcedureIT {
                 .redirectOutput(out.toFile());
         pb.environment().put("EDGESLICE_STATE_DIR", state.toString());
         pb.environment().put("HANDLER_SLICE_IDLE_SECONDS", "2");
-        String db = System.getProperty("arquillian.db.options", "").trim();
+        String db = System.getProperty("edgeslice.slicing.db.options", "").trim();
         if (!db.isEmpty()) {
             pb.environment().put("EDGESLICE_OPTS", db);
         }

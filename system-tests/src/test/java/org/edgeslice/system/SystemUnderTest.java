@@ -74,7 +74,7 @@ final class SystemUnderTest implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true)
                 .redirectOutput(out.toFile());
         // the database options of ./mec test reach every service
-        String dbOptions = System.getProperty("arquillian.db.options", "").trim();
+        String dbOptions = System.getProperty("edgeslice.plane.db.options", "").trim();
         if (!dbOptions.isEmpty()) {
             pb.environment().put("EDGESLICE_OPTS", dbOptions);
         }

@@ -42,7 +42,17 @@ public class CloudSettings {
     private final Function<String, Optional<String>> source;
 
     public CloudSettings() {
-        this(key -> ConfigProvider.getConfig().getOptionalValue(key, String.class));
+        this(applicationConfig());
+    }
+
+    /**
+     * The WAR's own configuration, looked up through this class's loader: health checks and workers run on
+     * threads whose context class loader is the server's, which would miss the WAR's
+     * microprofile-config.properties.
+     */
+    private static Function<String, Optional<String>> applicationConfig() {
+        org.eclipse.microprofile.config.Config config = ConfigProvider.getConfig(CloudSettings.class.getClassLoader());
+        return key -> config.getOptionalValue(key, String.class);
     }
 
     public CloudSettings(Function<String, Optional<String>> source) {

@@ -75,23 +75,24 @@ public class SliceOrchestrator {
     void run(RequestRun run, SlicingPlan plan, String callbackBase) {
         SliceInfo slice = plan.existingSlice();
         try {
-            run.step("04", "Request structured for the ISS (service, functions, target edge node)", ids -> {
-                ids.put("functions", String.join(",", plan.functions().names()));
-                ids.put("target", plan.hostId() != null ? "host " + plan.hostId()
-                        : plan.location() != null ? "location " + plan.location() : "MEO placement");
-                if (!plan.addedFunctions().isEmpty()) {
-                    run.log("INFO", "functions added for the tasks' synchronisation: " + plan.addedFunctions());
-                }
-                return null;
-            });
-            if (slice == null) {
-                slice = createSlice(run, plan, callbackBase);
-                run.startedFunctions(slice.functions());
-            } else {
+            if (slice != null) {
+                // path 03-2: the ISCL asks for offloading only; structuring and slice creation are skipped
                 run.sliceId(slice.sliceId());
                 run.slice(slice);
-                run.skipped("05-08", "Slice creation", "OFFLOADING_ONLY: slice " + slice.sliceId()
-                        + " holds the functions");
+                run.skipped("04-08", "Request structuring and slice creation", "OFFLOADING_ONLY: slice "
+                        + slice.sliceId() + " holds the functions");
+            } else {
+                run.step("04", "Request structured for the ISS (service, functions, target edge node)", ids -> {
+                    ids.put("functions", String.join(",", plan.functions().names()));
+                    ids.put("target", plan.hostId() != null ? "host " + plan.hostId()
+                            : plan.location() != null ? "location " + plan.location() : "MEO placement");
+                    if (!plan.addedFunctions().isEmpty()) {
+                        run.log("INFO", "functions added for the tasks' synchronisation: " + plan.addedFunctions());
+                    }
+                    return null;
+                });
+                slice = createSlice(run, plan, callbackBase);
+                run.startedFunctions(slice.functions());
             }
             final SliceInfo target = slice;
             List<TaskInfo> tasks = run.step("09-10", "Tasks offloaded to the slice, synchronisation set up (CISS)",
