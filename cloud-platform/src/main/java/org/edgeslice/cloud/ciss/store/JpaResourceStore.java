@@ -11,8 +11,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import org.edgeslice.onem2m.common.Json;
 import org.edgeslice.onem2m.common.ResourceType;
-import org.edgeslice.onem2m.discovery.FilterCriteria;
 import org.edgeslice.onem2m.resource.Resource;
+import org.edgeslice.onem2m.store.MemoryIndexedResourceStore;
 import org.edgeslice.onem2m.store.InMemoryResourceStore;
 import org.edgeslice.onem2m.store.ResourceStore;
 import org.edgeslice.onem2m.store.WriteBatch;
@@ -35,7 +35,7 @@ import org.edgeslice.onem2m.store.WriteBatch;
  *       restart, which reloads the mirror, makes them agree again.</li>
  * </ul>
  */
-public final class JpaResourceStore implements ResourceStore {
+public final class JpaResourceStore extends MemoryIndexedResourceStore {
 
     /** When a write is durable; see the class comment. */
     public enum Commit { SYNC, GROUP }
@@ -45,7 +45,6 @@ public final class JpaResourceStore implements ResourceStore {
 
     private final DurableLog log;
     private final Commit policy;
-    private final InMemoryResourceStore memory = new InMemoryResourceStore();
     private final AtomicLong seq = new AtomicLong();
     private final Object queueLock = new Object();
     private final ArrayList<Pending> queue = new ArrayList<>();
@@ -226,51 +225,6 @@ public final class JpaResourceStore implements ResourceStore {
 
     public Commit policy() {
         return policy;
-    }
-
-    @Override
-    public Optional<Resource> get(String ri) {
-        return memory.get(ri);
-    }
-
-    @Override
-    public Optional<Resource> getByPath(String structuredPath) {
-        return memory.getByPath(structuredPath);
-    }
-
-    @Override
-    public List<Resource> children(String pi) {
-        return memory.children(pi);
-    }
-
-    @Override
-    public List<Resource> children(String pi, ResourceType type) {
-        return memory.children(pi, type);
-    }
-
-    @Override
-    public Optional<Resource> oldestChild(String pi, ResourceType type) {
-        return memory.oldestChild(pi, type);
-    }
-
-    @Override
-    public Optional<Resource> latestChild(String pi, ResourceType type) {
-        return memory.latestChild(pi, type);
-    }
-
-    @Override
-    public boolean hasChildNamed(String pi, String rn) {
-        return memory.hasChildNamed(pi, rn);
-    }
-
-    @Override
-    public List<Resource> discover(String rootRi, FilterCriteria filter) {
-        return memory.discover(rootRi, filter);
-    }
-
-    @Override
-    public int size() {
-        return memory.size();
     }
 
     /** Commits what is queued, then stops the committer. */

@@ -12,14 +12,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.edgeslice.onem2m.common.ResourceType;
-import org.edgeslice.onem2m.discovery.FilterCriteria;
 import org.edgeslice.onem2m.resource.Resource;
 import org.edgeslice.onem2m.store.InMemoryResourceStore;
+import org.edgeslice.onem2m.store.MemoryIndexedResourceStore;
 import org.edgeslice.onem2m.store.ResourceStore;
 import org.edgeslice.onem2m.store.WriteBatch;
 
@@ -33,7 +31,7 @@ import org.edgeslice.onem2m.store.WriteBatch;
  * <p>Durability: see {@link FsyncPolicy}. The record is written to the file before {@link #write} returns under
  * every policy, so an acknowledged write survives kill -9.
  */
-public final class WalResourceStore implements ResourceStore {
+public final class WalResourceStore extends MemoryIndexedResourceStore {
     static final String LOG_FILE = "resources.wal";
     private static final System.Logger LOG = System.getLogger(WalResourceStore.class.getName());
     /** Compact when the log has this many records more than four times the live resources. */
@@ -42,7 +40,6 @@ public final class WalResourceStore implements ResourceStore {
     private final Path dir;
     private final Path logFile;
     private final FsyncPolicy policy;
-    private final InMemoryResourceStore memory = new InMemoryResourceStore();
     private final Object syncLock = new Object();
     private final ScheduledExecutorService flusher;
     private FileChannel channel;
@@ -247,51 +244,6 @@ public final class WalResourceStore implements ResourceStore {
     /** Records currently in the log file; for tests and metrics. */
     public synchronized long logRecords() {
         return records;
-    }
-
-    @Override
-    public Optional<Resource> get(String ri) {
-        return memory.get(ri);
-    }
-
-    @Override
-    public Optional<Resource> getByPath(String structuredPath) {
-        return memory.getByPath(structuredPath);
-    }
-
-    @Override
-    public List<Resource> children(String pi) {
-        return memory.children(pi);
-    }
-
-    @Override
-    public List<Resource> children(String pi, ResourceType type) {
-        return memory.children(pi, type);
-    }
-
-    @Override
-    public Optional<Resource> oldestChild(String pi, ResourceType type) {
-        return memory.oldestChild(pi, type);
-    }
-
-    @Override
-    public Optional<Resource> latestChild(String pi, ResourceType type) {
-        return memory.latestChild(pi, type);
-    }
-
-    @Override
-    public boolean hasChildNamed(String pi, String rn) {
-        return memory.hasChildNamed(pi, rn);
-    }
-
-    @Override
-    public List<Resource> discover(String rootRi, FilterCriteria filter) {
-        return memory.discover(rootRi, filter);
-    }
-
-    @Override
-    public int size() {
-        return memory.size();
     }
 
     @Override
