@@ -58,7 +58,7 @@ public final class AppPackageWriter {
         }
         VirtualComputeDescriptor compute = new VirtualComputeDescriptor("iot-slice-compute", null, null, null,
                 new VirtualComputeDescriptor.VirtualMemory(128.0, null, null, null),
-                new VirtualComputeDescriptor.VirtualCpu(null, 1, null, null, Map.of("cpuMillis", "250"), null),
+                new VirtualComputeDescriptor.VirtualCpu(null, 1, null, null, Map.of("cpuMillis", "100"), null),
                 null);
         SwImageDescriptor image = new SwImageDescriptor("iot-slice-" + tag + "-image", "iot-slice-" + tag, version,
                 null, "DOCKER", null, null, 128L, null, imageReference, "linux", List.of("docker"));

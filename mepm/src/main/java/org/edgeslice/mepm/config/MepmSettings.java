@@ -45,9 +45,18 @@ public class MepmSettings {
         return str("mepm.host.location.zone", null);
     }
 
+    /**
+     * The CPU the host offers for reservations: explicit, or the processors × 1000 × the allocation ratio. Apps
+     * reserve CPU shares, not quotas (see the Docker driver), so the host can promise more than its cores the way
+     * OpenStack Nova's {@code cpu_allocation_ratio} does: most ME Apps, slices above all, idle at a few milli-CPUs.
+     */
     public long cpuMillis() {
         long v = num("mepm.host.capacity.cpuMillis", 0);
-        return v > 0 ? v : Runtime.getRuntime().availableProcessors() * 1000L;
+        if (v > 0) {
+            return v;
+        }
+        double ratio = config.getOptionalValue("mepm.host.cpuAllocationRatio", Double.class).orElse(4.0);
+        return (long) (Runtime.getRuntime().availableProcessors() * 1000L * Math.max(ratio, 0.1));
     }
 
     public long memoryMb() {

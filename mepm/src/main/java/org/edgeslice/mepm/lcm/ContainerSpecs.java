@@ -51,7 +51,7 @@ public final class ContainerSpecs {
         var vcd = appD.virtualComputeDescriptor();
         return new ContainerSpec(containerName(hostId, instance.id), appD.swImageDescriptor().swImage(), env,
                 Labels.of(hostId, instance.id, appD.appDId()), vcd == null ? 0 : vcd.cpuMillis(),
-                vcd == null ? 0 : vcd.memoryMb(), List.of(data.toString()), null);
+                vcd == null ? 0 : vcd.cpuLimitMillis(), vcd == null ? 0 : vcd.memoryMb(), List.of(data.toString()), null);
     }
 
     /**

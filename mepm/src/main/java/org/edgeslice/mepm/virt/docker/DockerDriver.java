@@ -142,7 +142,14 @@ public final class DockerDriver implements VirtualisationDriver {
             host.withMemory(bytes).withMemorySwap(bytes);
         }
         if (spec.cpuMillis() > 0) {
-            host.withNanoCPUs(spec.cpuMillis() * 1_000_000L);
+            // The share is a weight (1024 = one CPU, as Kubernetes maps requests), not a quota: a slice that
+            // starts on an idle host gets whole cores and is ready in well under a second, and under contention
+            // each app still gets CPU in proportion to what its AppD reserved. A quota of 250m made the same JVM
+            // take 8 s to start.
+            host.withCpuShares((int) Math.max(2, spec.cpuMillis() * 1024 / 1000));
+        }
+        if (spec.cpuLimitMillis() > 0) {
+            host.withNanoCPUs(spec.cpuLimitMillis() * 1_000_000L);
         }
         if (!spec.volumes().isEmpty()) {
             host.withBinds(spec.volumes().stream().map(v -> Bind.parse(v + ":" + v)).toList());
@@ -221,7 +228,8 @@ public final class DockerDriver implements VirtualisationDriver {
                     r.getConfig().getLabels() == null ? Map.of() : r.getConfig().getLabels(), running,
                     running || exit == null ? null : exit.intValue(), Boolean.TRUE.equals(state.getOOMKilled()),
                     hc == null || hc.getMemory() == null ? 0 : hc.getMemory(),
-                    hc == null || hc.getNanoCPUs() == null ? 0 : hc.getNanoCPUs()));
+                    hc == null || hc.getNanoCPUs() == null ? 0 : hc.getNanoCPUs(),
+                    hc == null || hc.getCpuShares() == null ? 0 : hc.getCpuShares()));
         } catch (NotFoundException gone) {
             return Optional.empty();
         }
@@ -234,7 +242,7 @@ public final class DockerDriver implements VirtualisationDriver {
             boolean running = "running".equalsIgnoreCase(c.getState());
             out.add(new ContainerStatus(c.getId(), c.getNames() == null || c.getNames().length == 0 ? null
                     : stripSlash(c.getNames()[0]), c.getImage(), c.getLabels() == null ? Map.of() : c.getLabels(),
-                    running, null, false, 0, 0));
+                    running, null, false, 0, 0, 0));
         }
         return out;
     }

@@ -282,7 +282,7 @@ public final class LocalProcessDriver implements VirtualisationDriver {
     private ContainerStatus status(Record r) {
         boolean alive = alive(r);
         return new ContainerStatus(r.id(), r.name(), r.image(), r.labels(), alive, alive ? null : r.exitCode(),
-                false, r.memoryMb() * 1024 * 1024, 0);
+                false, r.memoryMb() * 1024 * 1024, 0, 0);
     }
 
     private Path file(String id) {

@@ -67,11 +67,16 @@ class DockerDriverTest {
     }
 
     private String run(String instanceId, int port, long memoryMb, long cpuMillis, Map<String, String> extraEnv) {
+        return run(instanceId, port, memoryMb, cpuMillis, 0, extraEnv);
+    }
+
+    private String run(String instanceId, int port, long memoryMb, long cpuMillis, long cpuLimitMillis,
+                       Map<String, String> extraEnv) {
         var env = new java.util.HashMap<>(Map.of("MEC_APP_INSTANCE_ID", instanceId, "MEC_PORTS", "http=" + port,
                 "MEC_MP1_URL", "http://127.0.0.1:18080/mec-platform"));
         env.putAll(extraEnv);
         String id = driver.create(new ContainerSpec("mepm-" + HOST_ID + "-" + instanceId, BenchImages.IMAGE, env,
-                Labels.of(HOST_ID, instanceId, "appd-hello"), cpuMillis, memoryMb, List.of(), null));
+                Labels.of(HOST_ID, instanceId, "appd-hello"), cpuMillis, cpuLimitMillis, memoryMb, List.of(), null));
         created.add(id);
         driver.start(id);
         return id;
@@ -80,7 +85,7 @@ class DockerDriverTest {
     @Test
     void containerAnswersOnItsLoopbackPortWithLimitsAndStopsGracefullyThenIsRemoved() {
         int port = freePort();
-        String id = run("inst-a", port, 96, 500, Map.of());
+        String id = run("inst-a", port, 96, 500, 1500, Map.of());
 
         String body = BenchImages.awaitAnswer(port, "/", Duration.ofSeconds(20));
         assertNotNull(body, "the app never answered on 127.0.0.1:" + port + "; logs: " + driver.logs(id, 50));
@@ -90,7 +95,8 @@ class DockerDriverTest {
         ContainerStatus s = driver.inspect(id).orElseThrow();
         assertTrue(s.running());
         assertEquals(96L * 1024 * 1024, s.memoryLimitBytes(), "memory limit from virtualMemSize");
-        assertEquals(500_000_000L, s.nanoCpus(), "CPU limit from cpuMillis");
+        assertEquals(512L, s.cpuShares(), "CPU weight from the reserved cpuMillis (1024 per CPU)");
+        assertEquals(1_500_000_000L, s.nanoCpus(), "CPU ceiling from cpuLimitMillis");
         assertEquals("inst-a", s.labels().get(Labels.APP_INSTANCE));
         assertEquals(HOST_ID, s.labels().get(Labels.HOST));
         assertEquals("host", docker.inspectContainerCmd(id).exec().getHostConfig().getNetworkMode());
