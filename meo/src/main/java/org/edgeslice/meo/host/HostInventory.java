@@ -104,6 +104,11 @@ public class HostInventory {
         return repository.reservation(appInstanceId);
     }
 
+    /** The reservations held on one host. */
+    public List<Reservation> reservationsOn(String hostId) {
+        return repository.reservations().stream().filter(r -> r.hostId().equals(hostId)).toList();
+    }
+
     public synchronized void release(String appInstanceId) {
         if (repository.reservation(appInstanceId).isPresent()) {
             tx.run(() -> repository.deleteReservation(appInstanceId));

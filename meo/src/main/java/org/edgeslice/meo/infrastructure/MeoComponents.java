@@ -70,6 +70,10 @@ public class MeoComponents {
     long pollMaxIntervalMillis;
 
     @Inject
+    @ConfigProperty(name = "meo.grant.pending-timeout", defaultValue = "25")
+    long grantPendingTimeoutSeconds;
+
+    @Inject
     @ConfigProperty(name = "meo.pkgm.allowed-package-dirs", defaultValue = " ")
     String allowedPackageDirs;
 
@@ -153,6 +157,6 @@ public class MeoComponents {
     @Produces
     @Singleton
     GrantService grantService(HostInventory hosts, PackageCatalog catalog, ApiRoot root) {
-        return new GrantService(grantRepository, hosts, lcmStore, catalog, tx, root);
+        return new GrantService(grantRepository, hosts, lcmStore, catalog, tx, root, grantPendingTimeoutSeconds * 1000);
     }
 }

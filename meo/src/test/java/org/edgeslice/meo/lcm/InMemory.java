@@ -14,19 +14,19 @@ import org.edgeslice.meo.host.HostRepository;
 import org.edgeslice.meo.host.Reservation;
 
 /** In-memory adapters: the "database" survives an orchestrator being thrown away, as after a restart. */
-final class InMemory {
+public final class InMemory {
 
     private InMemory() {
     }
 
-    static final class Tx implements Transactions {
+    public static final class Tx implements Transactions {
         @Override
         public <T> T call(Supplier<T> work) {
             return work.get();
         }
     }
 
-    static final class Outbox implements Notifier {
+    public static final class Outbox implements Notifier {
         final List<Object> sent = new ArrayList<>();
 
         @Override
@@ -35,7 +35,7 @@ final class InMemory {
         }
     }
 
-    static final class Store implements LcmStore {
+    public static final class Store implements LcmStore {
         final Map<String, AppInstance> instances = new LinkedHashMap<>();
         final Map<String, OpOcc> ops = new LinkedHashMap<>();
         final Map<String, LcmSubscriptionInfo> subs = new LinkedHashMap<>();
@@ -96,7 +96,7 @@ final class InMemory {
         }
     }
 
-    static final class Hosts implements HostRepository {
+    public static final class Hosts implements HostRepository {
         final Map<String, MecHostInfo> hosts = new LinkedHashMap<>();
         final Map<String, Reservation> reservations = new LinkedHashMap<>();
 

@@ -136,6 +136,12 @@ public class LcmRunner {
             LOG.info(op.operation.name() + " of " + instance.id + " completed (" + (System.currentTimeMillis() - op.startTime) + " ms)");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, op.operation.name() + " of " + instance.id + " failed: " + e.getMessage(), e);
+            if (e instanceof MeoClient.GrantUndecided) {
+                // nothing was done without a grant, and the MEO did not say no: not closed, it can be asked again
+                transition(op, OperationState.FAILED_TEMP, null, new ProblemDetails("about:blank", "Grant not decided",
+                        504, e.getMessage(), null));
+                return;
+            }
             int status = e instanceof MeoClient.GrantRefused g ? (g.status() == 403 ? 403 : 409)
                     : e instanceof Cancelled ? 409 : 500;
             undo(op.operation, instance.id, appD);
@@ -181,7 +187,7 @@ public class LcmRunner {
         checkCancelled();
         driver().ensureImage(appD.swImageDescriptor().swImage());
         checkCancelled();
-        String containerId = driver().create(ContainerSpecs.of(instance, appD, held, settings.hostId(), settings.mepUrl(),
+        String containerId = driver().create(ContainerSpecs.of(instance, appD, held, settings.hostId(), settings.apiRoot(), settings.mepUrl(),
                 settings.dataDir()));
         instances.update(id, i -> i.containerId = containerId);
         driver().start(containerId);
@@ -267,7 +273,7 @@ public class LcmRunner {
     String recreate(AppInstanceEntity instance, AppD appD) {
         Map<String, Integer> held = ports.held(instance.id);
         driver().ensureImage(appD.swImageDescriptor().swImage());
-        String containerId = driver().create(ContainerSpecs.of(instance, appD, held, settings.hostId(), settings.mepUrl(),
+        String containerId = driver().create(ContainerSpecs.of(instance, appD, held, settings.hostId(), settings.apiRoot(), settings.mepUrl(),
                 settings.dataDir()));
         instances.update(instance.id, i -> i.containerId = containerId);
         return containerId;
@@ -335,7 +341,7 @@ public class LcmRunner {
 
     /** Every container of the instance (by label, so leftovers too), its Mm5 configuration and its ports. */
     void removeResources(String id) {
-        for (ContainerStatus c : driver().list(Map.of(Labels.HOST, settings.hostId(), Labels.APP_INSTANCE, id))) {
+        for (ContainerStatus c : driver().list(Map.of(Labels.HOST, settings.hostId(), Labels.MANAGER, settings.apiRoot(), Labels.APP_INSTANCE, id))) {
             driver().remove(c.id());
         }
         try {

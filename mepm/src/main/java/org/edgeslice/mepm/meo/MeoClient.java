@@ -25,21 +25,32 @@ public class MeoClient {
     }
 
     /**
-     * {@code POST {meo}/granting/v1/grants}: 201 with the Grant, or 202 with a Location polled until the MEO
-     * decides. A refusal (403, 409, 422, ...) throws {@link GrantRefused} carrying the MEO's reason.
+     * {@code POST {meo}/granting/v1/grants}: 201 with the Grant, or 202 with a Location polled (GET, 200 once
+     * decided, 202 meanwhile) until the MEO decides. A refusal (403, 409, 422, ...) throws {@link GrantRefused}
+     * carrying the MEO's reason; no decision within {@code mepm.grant.timeout} throws {@link GrantUndecided}.
      */
     public Grant grant(GrantRequest request) {
         String url = settings.meoUrl() + "/granting/v1/grants";
-        JsonHttp.Reply r = JsonHttp.send("POST", url, request, null, settings.grantTimeout());
-        long deadline = System.nanoTime() + settings.grantTimeout().toNanos();
+        Duration timeout = settings.grantTimeout();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonHttp.Reply r = JsonHttp.send("POST", url, request, null, timeout);
+        String poll = null;
+        long pause = 50;
         while (r.status() == 202) {
-            String poll = JsonHttp.resolve(url, r.location().orElseThrow(() -> new GrantRefused(502,
-                    "the MEO answered 202 without Location")));
-            if (System.nanoTime() > deadline) {
-                throw new GrantRefused(504, "the MEO did not decide the grant within " + settings.grantTimeout());
+            // the first 202 names the grant; later ones may repeat it (or not)
+            String location = r.location().orElse(null);
+            if (location != null) {
+                poll = JsonHttp.resolve(url, location);
+            } else if (poll == null) {
+                throw new GrantRefused(502, "the MEO answered 202 without Location");
             }
-            sleep(200);
-            r = JsonHttp.send("GET", poll, null, null, settings.grantTimeout());
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new GrantUndecided("the MEO did not decide the grant " + poll + " within " + timeout);
+            }
+            sleep(Math.min(pause, TimeUnit.NANOSECONDS.toMillis(left) + 1));
+            pause = Math.min(pause * 2, 1000);
+            r = JsonHttp.send("GET", poll, null, null, timeout);
         }
         if (r.status() == 200 || r.status() == 201) {
             return r.as(Grant.class);
@@ -72,6 +83,17 @@ public class MeoClient {
 
         public int status() {
             return status;
+        }
+    }
+
+    /**
+     * The MEO accepted the grant request (202) but did not decide it in time: not a refusal, so the operation
+     * ends FAILED_TEMP (nothing was done; it may be asked again).
+     */
+    public static class GrantUndecided extends GrantRefused {
+
+        public GrantUndecided(String message) {
+            super(504, message);
         }
     }
 

@@ -33,6 +33,9 @@ final class FakeMeoAndPlatform implements AutoCloseable {
     final Map<String, AtomicInteger> terminationPolls = new ConcurrentHashMap<>();
     final Map<String, Long> terminationConfirmedAt = new ConcurrentHashMap<>();
     final Map<String, String> appDs = new ConcurrentHashMap<>();
+    /** Grants answered 202: the request of each, and how often it was polled. */
+    final Map<String, JsonNode> pendingGrants = new ConcurrentHashMap<>();
+    final Map<String, AtomicInteger> grantPolls = new ConcurrentHashMap<>();
     volatile String expectedBearer;
     /** What Mm5 says of the app's Mp1 confirm_ready. */
     volatile boolean readyConfirmed = true;
@@ -59,12 +62,30 @@ final class FakeMeoAndPlatform implements AutoCloseable {
                     reply(x, 403, JSON.createObjectNode().put("status", 403).put("detail", "no capacity for you"));
                     return;
                 }
-                ObjectNode g = JSON.createObjectNode().put("id", "grant-" + grants.size())
-                        .put("appInstanceId", body.path("appInstanceId").asText())
-                        .put("appLcmOpOccId", body.path("appLcmOpOccId").asText());
-                g.putObject("_links").set("appLcmOpOcc", body.at("/_links/appLcmOpOcc"));
-                ((ObjectNode) g.get("_links")).set("appInstance", body.at("/_links/appInstance"));
-                reply(x, 201, g);
+                String id = "grant-" + grants.size();
+                String appDId = body.path("appDId").asText();
+                if (appDId.contains("slowgrant") || appDId.contains("stuckgrant")) {
+                    // asynchronous granting: 202 + Location, decided at the third poll (slow) or never (stuck)
+                    pendingGrants.put(id, body);
+                    grantPolls.put(id, new AtomicInteger());
+                    x.getResponseHeaders().set("Location", "/meo/granting/v1/grants/" + id);
+                    reply(x, 202, null);
+                    return;
+                }
+                reply(x, 201, grant(id, body));
+            } else if (path.startsWith("/meo/granting/v1/grants/") && method.equals("GET")) {
+                String id = path.substring(path.lastIndexOf('/') + 1);
+                JsonNode request = pendingGrants.get(id);
+                if (request == null) {
+                    reply(x, 404, JSON.createObjectNode().put("status", 404));
+                    return;
+                }
+                int n = grantPolls.get(id).incrementAndGet();
+                if (request.path("appDId").asText().contains("stuckgrant") || n < 3) {
+                    reply(x, 202, null); // no Location on the poll's 202: the first one named the grant
+                } else {
+                    reply(x, 200, grant(id, request));
+                }
             } else if (path.startsWith("/meo/app_pkgm/v1/onboarded_app_packages/") && path.endsWith("/appd")) {
                 String id = path.split("/")[5];
                 String appD = appDs.get(id);
@@ -113,6 +134,15 @@ final class FakeMeoAndPlatform implements AutoCloseable {
         } catch (RuntimeException e) {
             reply(x, 500, JSON.createObjectNode().put("status", 500).put("detail", e.toString()));
         }
+    }
+
+    private static ObjectNode grant(String id, JsonNode request) {
+        ObjectNode g = JSON.createObjectNode().put("id", id)
+                .put("appInstanceId", request.path("appInstanceId").asText())
+                .put("appLcmOpOccId", request.path("appLcmOpOccId").asText());
+        g.putObject("_links").set("appLcmOpOcc", request.at("/_links/appLcmOpOcc"));
+        ((ObjectNode) g.get("_links")).set("appInstance", request.at("/_links/appInstance"));
+        return g;
     }
 
     private static void reply(HttpExchange x, int status, JsonNode body) throws IOException {

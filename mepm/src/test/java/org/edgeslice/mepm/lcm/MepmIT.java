@@ -76,6 +76,8 @@ class MepmIT {
                 """;
         fake.appDs.put("appd-hello", appD.formatted("appd-hello", BenchImages.IMAGE));
         fake.appDs.put("appd-denied", appD.formatted("appd-denied", BenchImages.IMAGE));
+        fake.appDs.put("appd-slowgrant", appD.formatted("appd-slowgrant", BenchImages.IMAGE));
+        fake.appDs.put("appd-stuckgrant", appD.formatted("appd-stuckgrant", BenchImages.IMAGE));
         fake.appDs.put("appd-restart", appD.formatted("appd-restart", BenchImages.IMAGE).replace("\"appPorts\"",
                 "\"changeAppInstanceStateOpConfig\":{\"parameters\":{\"restartOnFailure\":true}},\"appPorts\""));
         docker = DockerDriver.reachable(BenchImages.dockerHost());
@@ -130,7 +132,7 @@ class MepmIT {
         await("op " + location, Duration.ofSeconds(60), () -> {
             op[0] = api().get(location.substring(location.indexOf("/app_lcm/") + 1)).json();
             String s = op[0].path("operationState").asText();
-            return s.equals("COMPLETED") || s.equals("FAILED");
+            return s.equals("COMPLETED") || s.equals("FAILED") || s.equals("FAILED_TEMP");
         });
         return op[0];
     }
@@ -370,11 +372,51 @@ class MepmIT {
     }
 
     @Test
+    @Order(9)
+    void aGrantAnsweredAcceptedIsPolledAtItsLocationUntilTheMeoDecides() {
+        assertEquals(201, api().post("app_lcm/v1/app_instances", "{\"appDId\":\"appd-slowgrant\",\"appInstanceId\":\"it-slowgrant\"}").status());
+        JsonNode op = awaitOp(api().post("app_lcm/v1/app_instances/it-slowgrant/instantiate", "{}"));
+        assertEquals("COMPLETED", op.get("operationState").asText(), op.toString());
+        String grantId = fake.pendingGrants.entrySet().stream()
+                .filter(e -> e.getValue().path("appLcmOpOccId").asText().equals(op.get("id").asText()))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        assertEquals(3, fake.grantPolls.get(grantId).get(), "polled until the 200");
+        assertNotNull(fake.mm5Configs.get("it-slowgrant"), "acted on the grant once decided");
+        JsonNode end = awaitOp(api().post("app_lcm/v1/app_instances/it-slowgrant/terminate", "{\"terminationType\":\"FORCEFUL\"}"));
+        assertEquals("COMPLETED", end.get("operationState").asText(), end.toString());
+        assertEquals(204, api().delete("app_lcm/v1/app_instances/it-slowgrant").status());
+    }
+
+    @Test
+    @Order(9)
+    void aGrantTheMeoDoesNotDecideInTimeEndsTheOperationFailedTempAndChangesNothing() {
+        assertEquals(201, api().post("app_lcm/v1/app_instances", "{\"appDId\":\"appd-stuckgrant\",\"appInstanceId\":\"it-stuckgrant\"}").status());
+        JsonNode op = awaitOp(api().post("app_lcm/v1/app_instances/it-stuckgrant/instantiate", "{}"));
+        assertEquals("FAILED_TEMP", op.get("operationState").asText(), op.toString());
+        assertEquals(504, op.at("/error/status").asInt(), op.toString());
+        assertTrue(op.at("/error/detail").asText().contains("did not decide"), op.toString());
+        String grantId = fake.pendingGrants.entrySet().stream()
+                .filter(e -> e.getValue().path("appLcmOpOccId").asText().equals(op.get("id").asText()))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        assertTrue(fake.grantPolls.get(grantId).get() >= 2, "polled meanwhile");
+        assertEquals("NOT_INSTANTIATED", api().get("app_lcm/v1/app_instances/it-stuckgrant").json().get("instantiationState").asText());
+        assertFalse(fake.mm5Configs.containsKey("it-stuckgrant"), "no Mm5 configuration without a grant");
+        assertEquals(204, api().delete("app_lcm/v1/app_instances/it-stuckgrant").status(), "FAILED_TEMP does not hold the instance");
+    }
+
+    @Test
     @Order(10)
     void aContainerWithOurLabelsThatNoInstanceOwnsIsRemoved() throws Exception {
         TestApps.assumeDocker(docker);
         try (DockerClient client = BenchImages.client(BenchImages.dockerHost())) {
-            String id = client.createContainerCmd(BenchImages.IMAGE).withLabels(Labels.of(HOST_ID, "it-orphan", "appd-hello"))
+            // the labels of this MEPM's containers, as its host view publishes them
+            Map<String, String> labels = new java.util.HashMap<>();
+            api().get("mepm_mgmt/v1/host").json().get("containerLabels").fields()
+                    .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+            assertEquals(HOST_ID, labels.get(Labels.HOST));
+            labels.put(Labels.APP_INSTANCE, "it-orphan");
+            labels.put(Labels.APP_D, "appd-hello");
+            String id = client.createContainerCmd(BenchImages.IMAGE).withLabels(labels)
                     .withEnv("MEC_PORTS=http=47099").withHostConfig(com.github.dockerjava.api.model.HostConfig.newHostConfig()
                             .withNetworkMode("host").withInit(true)).exec().getId();
             client.startContainerCmd(id).exec();
