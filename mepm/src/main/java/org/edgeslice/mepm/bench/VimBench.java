@@ -76,7 +76,7 @@ public final class VimBench {
         String id = "bench-" + System.nanoTime();
         long t0 = System.nanoTime();
         String c = driver.create(new ContainerSpec("mepm-bench-" + i + "-" + System.nanoTime(), BenchImages.IMAGE,
-                Map.of("MEC_PORTS", "http=" + port, "MEC_APP_INSTANCE_ID", id), Labels.of("bench", id, "bench"),
+                Map.of("MEC_PORTS", "http=" + port, "MEC_APP_INSTANCE_ID", id), Labels.of("bench", "vim-bench", id, "bench"),
                 1000, 128, List.of(), null));
         long t1 = System.nanoTime();
         driver.start(c);

@@ -13,6 +13,7 @@ import org.edgeslice.contract.common.ProblemDetails;
 import org.edgeslice.contract.common.ProblemDetailsMediaType;
 import org.edgeslice.contract.mec010.lcm.OperationalState;
 import org.edgeslice.mepm.config.MepmSettings;
+import org.edgeslice.mepm.virt.Labels;
 import org.edgeslice.mepm.lcm.AppInstanceEntity;
 import org.edgeslice.mepm.lcm.LcmService;
 import org.edgeslice.mepm.lcm.PortRepository;
@@ -49,7 +50,8 @@ public class HostResource {
         int[] r = settings.portRange();
         return new HostStatus(registration.info(), virtualisation.driver().name(), virtualisation.driver().endpoint(),
                 virtualisation.healthy(), registration.registered(), r[0] + "-" + r[1], all.size(),
-                (int) all.stream().filter(i -> i.operationalState == OperationalState.STARTED).count());
+                (int) all.stream().filter(i -> i.operationalState == OperationalState.STARTED).count(),
+                Labels.ofManager(settings.hostId(), settings.apiRoot()));
     }
 
     /** Project API: the container of an app instance and the loopback ports allocated to it. */

@@ -13,5 +13,7 @@ public record HostStatus(
         @Schema(required = true) boolean registeredAtMeo,
         @Schema(required = true, description = "host ports handed to apps, LOW-HIGH") String portRange,
         @Schema(required = true) int appInstances,
-        @Schema(required = true) int runningAppInstances) {
+        @Schema(required = true) int runningAppInstances,
+        @Schema(required = true, description = "the labels that select this MEPM's containers on its engine")
+        java.util.Map<String, String> containerLabels) {
 }

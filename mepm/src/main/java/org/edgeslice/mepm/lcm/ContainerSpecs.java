@@ -31,8 +31,9 @@ public final class ContainerSpecs {
         return ("mepm-" + hostId + "-" + appInstanceId).replaceAll("[^a-zA-Z0-9_.-]", "-");
     }
 
+    /** @param manager the MEPM's apiRoot, for the {@link Labels#MANAGER} label */
     public static ContainerSpec of(AppInstanceEntity instance, AppD appD, Map<String, Integer> ports, String hostId,
-                                   String mp1Url, Path dataRoot) {
+                                   String manager, String mp1Url, Path dataRoot) {
         Path data = dataRoot.resolve(instance.id).toAbsolutePath();
         try {
             Files.createDirectories(data);
@@ -50,7 +51,7 @@ public final class ContainerSpecs {
         env.put("MEC_DATA_DIR", data.toString());
         var vcd = appD.virtualComputeDescriptor();
         return new ContainerSpec(containerName(hostId, instance.id), appD.swImageDescriptor().swImage(), env,
-                Labels.of(hostId, instance.id, appD.appDId()), vcd == null ? 0 : vcd.cpuMillis(),
+                Labels.of(hostId, manager, instance.id, appD.appDId()), vcd == null ? 0 : vcd.cpuMillis(),
                 vcd == null ? 0 : vcd.cpuLimitMillis(), vcd == null ? 0 : vcd.memoryMb(), List.of(data.toString()), null);
     }
 

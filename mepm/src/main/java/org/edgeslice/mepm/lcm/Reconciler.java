@@ -77,7 +77,7 @@ public class Reconciler {
             LOG.log(Level.SEVERE, "recovery of unfinished operations failed", e);
         }
         try {
-            watch = driver().watch(Labels.ofHost(settings.hostId()),
+            watch = driver().watch(Labels.ofManager(settings.hostId(), settings.apiRoot()),
                     event -> workers.operations().submit(() -> onEvent(event)));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "cannot watch the engine's events; relying on periodic reconciliation", e);
@@ -145,7 +145,7 @@ public class Reconciler {
 
     /** One full pass: engine containers against instance records. */
     public synchronized void reconcile() {
-        for (ContainerStatus c : driver().list(Labels.ofHost(settings.hostId()))) {
+        for (ContainerStatus c : driver().list(Labels.ofManager(settings.hostId(), settings.apiRoot()))) {
             String owner = c.labels().get(Labels.APP_INSTANCE);
             if (owner == null || !owned(owner, c.id())) {
                 LOG.warning(() -> "removing container " + c.id() + " (" + c.name() + "): no app instance owns it");

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 class DockerDriverTest {
 
     static final String HOST_ID = "driver-test-" + UUID.randomUUID().toString().substring(0, 8);
+    static final String MANAGER = "http://127.0.0.1:1/mepm-driver-test";
     static DockerDriver driver;
     static DockerClient docker;
     final List<String> created = new ArrayList<>();
@@ -76,7 +77,7 @@ class DockerDriverTest {
                 "MEC_MP1_URL", "http://127.0.0.1:18080/mec-platform"));
         env.putAll(extraEnv);
         String id = driver.create(new ContainerSpec("mepm-" + HOST_ID + "-" + instanceId, BenchImages.IMAGE, env,
-                Labels.of(HOST_ID, instanceId, "appd-hello"), cpuMillis, cpuLimitMillis, memoryMb, List.of(), null));
+                Labels.of(HOST_ID, MANAGER, instanceId, "appd-hello"), cpuMillis, cpuLimitMillis, memoryMb, List.of(), null));
         created.add(id);
         driver.start(id);
         return id;
@@ -119,7 +120,7 @@ class DockerDriverTest {
     @Test
     void killedContainerIsReportedWithinTwoSeconds() throws Exception {
         BlockingQueue<ContainerEvent> events = new LinkedBlockingQueue<>();
-        try (AutoCloseable w = driver.watch(Labels.ofHost(HOST_ID), events::add)) {
+        try (AutoCloseable w = driver.watch(Labels.ofManager(HOST_ID, MANAGER), events::add)) {
             int port = freePort();
             String id = run("inst-kill", port, 96, 0, Map.of());
             assertNotNull(BenchImages.awaitAnswer(port, "/", Duration.ofSeconds(20)));
@@ -143,7 +144,7 @@ class DockerDriverTest {
     @Test
     void exceedingTheMemoryLimitIsAnOomKill() throws Exception {
         BlockingQueue<ContainerEvent> events = new LinkedBlockingQueue<>();
-        try (AutoCloseable w = driver.watch(Labels.ofHost(HOST_ID), events::add)) {
+        try (AutoCloseable w = driver.watch(Labels.ofManager(HOST_ID, MANAGER), events::add)) {
             int port = freePort();
             // a heap bigger than the container's limit, so the kernel (not the JVM) stops the app
             String id = run("inst-oom", port, 48, 0, Map.of("JAVA_TOOL_OPTIONS", "-Xmx300m"));
@@ -184,8 +185,10 @@ class DockerDriverTest {
     void listFindsOnlyThisHostsContainersByLabel() {
         int port = freePort();
         String id = run("inst-list", port, 64, 0, Map.of());
-        List<ContainerStatus> mine = driver.list(Labels.ofHost(HOST_ID));
+        List<ContainerStatus> mine = driver.list(Labels.ofManager(HOST_ID, MANAGER));
         assertTrue(mine.stream().anyMatch(c -> c.id().equals(id)));
-        assertTrue(driver.list(Labels.ofHost("some-other-host")).stream().noneMatch(c -> c.id().equals(id)));
+        assertTrue(driver.list(Labels.ofManager("some-other-host", MANAGER)).stream().noneMatch(c -> c.id().equals(id)));
+        assertTrue(driver.list(Labels.ofManager(HOST_ID, "http://127.0.0.1:2/another-mepm")).stream()
+                .noneMatch(c -> c.id().equals(id)), "another MEPM on the same engine and host id does not see it");
     }
 }

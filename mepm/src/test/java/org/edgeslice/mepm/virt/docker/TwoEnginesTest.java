@@ -83,9 +83,9 @@ class TwoEnginesTest {
         int port1 = DockerDriverTest.freePort();
         int port2 = DockerDriverTest.freePort();
         String c1 = host1.create(new ContainerSpec("mepm-h1-two", BenchImages.IMAGE, Map.of("MEC_PORTS", "http=" + port1,
-                "MEC_APP_INSTANCE_ID", "on-host1"), Labels.of("two-h1", "on-host1", "d"), 0, 64, List.of(), null));
+                "MEC_APP_INSTANCE_ID", "on-host1"), Labels.of("two-h1", "test", "on-host1", "d"), 0, 64, List.of(), null));
         String c2 = host2.create(new ContainerSpec("mepm-h2-two", ref, Map.of("MEC_PORTS", "http=" + port2,
-                "MEC_APP_INSTANCE_ID", "on-host2"), Labels.of("two-h2", "on-host2", "d"), 0, 64, List.of(), null));
+                "MEC_APP_INSTANCE_ID", "on-host2"), Labels.of("two-h2", "test", "on-host2", "d"), 0, 64, List.of(), null));
         try {
             host1.start(c1);
             host2.start(c2);

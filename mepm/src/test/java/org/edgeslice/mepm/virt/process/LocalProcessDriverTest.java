@@ -42,12 +42,12 @@ class LocalProcessDriverTest {
         BenchImages.jar(dir.resolve("artifacts/edgeslice-test/hello/app.jar"));
         LocalProcessDriver driver = new LocalProcessDriver(dir.resolve("artifacts"), dir.resolve("state"), java);
         BlockingQueue<ContainerEvent> events = new LinkedBlockingQueue<>();
-        driver.watch(Labels.ofHost("h1"), events::add);
+        driver.watch(Labels.ofManager("h1", "test"), events::add);
         String image = "127.0.0.1:5000/" + BenchImages.IMAGE;
         assertFalse(driver.ensureImage(image).pulled());
         int port = freePort();
         String id = driver.create(new ContainerSpec("mepm-h1-p1", image, Map.of("MEC_PORTS", "http=" + port,
-                "MEC_APP_INSTANCE_ID", "p1"), Labels.of("h1", "p1", "d1"), 0, 64, List.of(), null));
+                "MEC_APP_INSTANCE_ID", "p1"), Labels.of("h1", "test", "p1", "d1"), 0, 64, List.of(), null));
         driver.start(id);
         String body = BenchImages.awaitAnswer(port, "/", Duration.ofSeconds(20));
         assertNotNull(body, driver.logs(id, 20));
@@ -57,8 +57,8 @@ class LocalProcessDriverTest {
         driver.close();
         LocalProcessDriver again = new LocalProcessDriver(dir.resolve("artifacts"), dir.resolve("state"), java);
         assertTrue(again.inspect(id).orElseThrow().running(), "a restarted MEPM finds the process");
-        assertEquals(List.of(id), again.list(Labels.ofHost("h1")).stream().map(c -> c.id()).toList());
-        again.watch(Labels.ofHost("h1"), events::add);
+        assertEquals(List.of(id), again.list(Labels.ofManager("h1", "test")).stream().map(c -> c.id()).toList());
+        again.watch(Labels.ofManager("h1", "test"), events::add);
         events.clear();
         again.kill(id);
         ContainerEvent die = events.poll(2, TimeUnit.SECONDS);
@@ -76,7 +76,7 @@ class LocalProcessDriverTest {
         LocalProcessDriver driver = new LocalProcessDriver(dir.resolve("artifacts"), dir.resolve("state"), java);
         int port = freePort();
         String id = driver.create(new ContainerSpec("g", "hello:2", Map.of("MEC_PORTS", "http=" + port),
-                Labels.of("h2", "g1", "d"), 0, 0, List.of(), null));
+                Labels.of("h2", "test", "g1", "d"), 0, 0, List.of(), null));
         driver.start(id);
         assertNotNull(BenchImages.awaitAnswer(port, "/", Duration.ofSeconds(20)));
         driver.stop(id, Duration.ofSeconds(10));
