@@ -45,7 +45,7 @@ bench_cse() {
   ciss=$(./mec status --json 2>/dev/null | grep -o '"name":"ciss","apiRoot":"[^"]*"' | sed 's/.*"apiRoot":"//; s/"$//' || true)
   if [ -n "$ciss" ]; then
     echo; echo "== CISS (cloud IN-CSE, durable store) at $ciss =="
-    java -cp "$(classpath_of iot-slice-meapp)" org.edgeslice.slice.bench.CseBench "$ciss" "$@"
+    java -cp "$(classpath_of iot-slice-meapp)" org.edgeslice.slice.bench.CseBench "$ciss/in-cse" "$@"
   else
     echo; echo "(the CISS is not running: './mec up' first to benchmark the cloud CSE too)"
   fi

@@ -56,7 +56,7 @@ public final class Fixture implements AutoCloseable {
     }
 
     public static ObjectNode body(String root, String json) {
-        return Json.object().set(root, Json.MAPPER.valueToTree(parse(json)));
+        return Json.object().set(root, Json.mapper().valueToTree(parse(json)));
     }
 
     public static JsonNode parse(String json) {

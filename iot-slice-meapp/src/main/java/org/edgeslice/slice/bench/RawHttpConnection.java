@@ -18,11 +18,20 @@ public final class RawHttpConnection implements AutoCloseable {
     public record Reply(int status, byte[] body) {
     }
 
-    private final Socket socket;
-    private final OutputStream out;
-    private final InputStream in;
+    private final String host;
+    private final int port;
+    private Socket socket;
+    private OutputStream out;
+    private InputStream in;
+    private boolean serverClosing;
 
     public RawHttpConnection(String host, int port) throws IOException {
+        this.host = host;
+        this.port = port;
+        connect();
+    }
+
+    private void connect() throws IOException {
         socket = new Socket();
         socket.setTcpNoDelay(true);
         socket.connect(new InetSocketAddress(host, port), 2000);
@@ -31,7 +40,17 @@ public final class RawHttpConnection implements AutoCloseable {
         in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
     }
 
+    /**
+     * Sends one request and reads its response. If the previous response carried {@code Connection: close} (Payara
+     * closes a keep-alive connection after a number of requests) a new connection is opened first; its set-up
+     * counts in this request's latency, as it would for any client of that server.
+     */
     public Reply exchange(byte[] request) throws IOException {
+        if (serverClosing) {
+            socket.close();
+            connect();
+            serverClosing = false;
+        }
         out.write(request);
         out.flush();
         String statusLine = readLine();
@@ -43,8 +62,14 @@ public final class RawHttpConnection implements AutoCloseable {
         String line;
         while ((line = readLine()) != null && !line.isEmpty()) {
             int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("content-length")) {
-                length = Integer.parseInt(line.substring(colon + 1).trim());
+            if (colon > 0) {
+                String name = line.substring(0, colon).trim();
+                if (name.equalsIgnoreCase("content-length")) {
+                    length = Integer.parseInt(line.substring(colon + 1).trim());
+                } else if (name.equalsIgnoreCase("connection")
+                        && line.substring(colon + 1).trim().equalsIgnoreCase("close")) {
+                    serverClosing = true;
+                }
             }
         }
         byte[] body = in.readNBytes(length);

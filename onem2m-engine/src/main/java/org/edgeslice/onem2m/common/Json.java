@@ -1,29 +1,48 @@
 package org.edgeslice.onem2m.common;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
 
-/** The one shared Jackson mapper (thread-safe, expensive to build) and JSON helpers. */
+/**
+ * JSON for the engine: parsing into and writing from Jackson trees with the streaming API of jackson-core only.
+ * The engine needs no data binding, and building an {@code ObjectMapper} loads and initialises ~500 classes of
+ * jackson-databind (serializer/deserializer factories, introspection, type machinery): about a third of a
+ * slice's start-up class loading. {@link #mapper()} still gives one, built on first use, for callers that bind.
+ */
 public final class Json {
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+    /** Strict duplicate detection: a body naming an attribute twice is a 4000 BAD_REQUEST, not "last wins". */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .build();
     public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Json() {
+    }
+
+    /** The shared, thread-safe mapper for data binding (same parsing rules as {@link #parse}); built lazily. */
+    public static ObjectMapper mapper() {
+        return MapperHolder.MAPPER;
+    }
+
+    private static final class MapperHolder {
+        static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .build();
     }
 
     public static ObjectNode object() {
@@ -33,8 +52,8 @@ public final class Json {
     /** Parses a request body; anything that is not one JSON value is a 4000 BAD_REQUEST, never a 5xx. */
     public static JsonNode parse(byte[] body) {
         try {
-            JsonNode node = MAPPER.readTree(body);
-            if (node == null || node.isMissingNode()) {
+            JsonNode node = readTree(body, 0, body.length);
+            if (node == null) {
                 throw Onem2mException.badRequest("empty body");
             }
             return node;
@@ -46,12 +65,77 @@ public final class Json {
     }
 
     /**
+     * Reads one JSON value as a tree, like {@code ObjectMapper.readTree} with default settings (integers as
+     * int/long/big-integer nodes by size, other numbers as doubles, content after the first value ignored) but
+     * with duplicate keys rejected.
+     *
+     * @return the tree, or {@code null} if the input holds no value
+     */
+    public static JsonNode readTree(byte[] buf, int offset, int length) throws IOException {
+        try (JsonParser p = FACTORY.createParser(buf, offset, length)) {
+            JsonToken t = p.nextToken();
+            return t == null ? null : readValue(p, t);
+        }
+    }
+
+    /** {@link #readTree(byte[], int, int)} of a string. */
+    public static JsonNode readTree(String json) throws IOException {
+        try (JsonParser p = FACTORY.createParser(json)) {
+            JsonToken t = p.nextToken();
+            return t == null ? null : readValue(p, t);
+        }
+    }
+
+    private static JsonNode readValue(JsonParser p, JsonToken t) throws IOException {
+        switch (t) {
+            case START_OBJECT -> {
+                ObjectNode o = NODES.objectNode();
+                for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
+                    String name = p.currentName();
+                    o.set(name, readValue(p, p.nextToken()));
+                }
+                return o;
+            }
+            case START_ARRAY -> {
+                ArrayNode a = NODES.arrayNode();
+                for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+                    a.add(readValue(p, e));
+                }
+                return a;
+            }
+            case VALUE_STRING -> {
+                return NODES.textNode(p.getText());
+            }
+            case VALUE_NUMBER_INT -> {
+                return switch (p.getNumberType()) {
+                    case INT -> NODES.numberNode(p.getIntValue());
+                    case LONG -> NODES.numberNode(p.getLongValue());
+                    default -> NODES.numberNode(p.getBigIntegerValue());
+                };
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return NODES.numberNode(p.getDoubleValue());
+            }
+            case VALUE_TRUE -> {
+                return NODES.booleanNode(true);
+            }
+            case VALUE_FALSE -> {
+                return NODES.booleanNode(false);
+            }
+            case VALUE_NULL -> {
+                return NODES.nullNode();
+            }
+            default -> throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected token " + t);
+        }
+    }
+
+    /**
      * Serialises a tree. Walks the tree with a bare generator instead of {@code ObjectMapper.writeValueAsBytes},
      * which builds a serializer provider per call: a measurable share of every response at slice request rates.
      */
     public static byte[] write(JsonNode node) {
-        ByteArrayBuilder out = new ByteArrayBuilder(MAPPER.getFactory()._getBufferRecycler(), 512);
-        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+        ByteArrayBuilder out = new ByteArrayBuilder(FACTORY._getBufferRecycler(), 512);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
             writeNode(g, node);
         } catch (IOException e) {
             throw new IllegalStateException(e); // cannot happen writing to memory

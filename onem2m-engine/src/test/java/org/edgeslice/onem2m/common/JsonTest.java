@@ -15,7 +15,7 @@ class JsonTest {
         JsonNode node = Json.parse(text.getBytes(StandardCharsets.UTF_8));
         byte[] written = Json.write(node);
         assertEquals(node, Json.parse(written));
-        assertEquals(Json.MAPPER.writeValueAsString(node), new String(written, StandardCharsets.UTF_8));
+        assertEquals(Json.mapper().writeValueAsString(node), new String(written, StandardCharsets.UTF_8));
     }
 
     @Test

@@ -202,7 +202,7 @@ public final class JpaResourceStore extends MemoryIndexedResourceStore {
 
     private static Resource toResource(ResourceRow row) {
         try {
-            ObjectNode attrs = (ObjectNode) Json.MAPPER.readTree(row.attrs());
+            ObjectNode attrs = (ObjectNode) Json.readTree(row.attrs());
             return new Resource(ResourceType.fromTy(row.ty()), attrs, row.path());
         } catch (IOException e) {
             throw new UncheckedIOException("resource " + row.ri() + " has unreadable attributes", e);

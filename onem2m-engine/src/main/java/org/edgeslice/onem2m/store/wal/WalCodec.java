@@ -78,7 +78,7 @@ final class WalCodec {
             return null;
         }
         try {
-            JsonNode changes = Json.MAPPER.readTree(buf, from + 9, to - from - 9);
+            JsonNode changes = Json.readTree(buf, from + 9, to - from - 9);
             WriteBatch batch = new WriteBatch();
             for (JsonNode c : changes) {
                 String k = c.get("k").asText();
