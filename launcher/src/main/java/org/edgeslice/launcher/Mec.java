@@ -20,6 +20,9 @@ import java.util.Properties;
  */
 public final class Mec {
 
+    /** Exit status of {@code up} when the system already runs: {@code ./mec up} then only re-checks the handler. */
+    static final int ALREADY_RUNNING = 3;
+
     private static final String USAGE = """
             usage: mec-launcher up [--all-in-one | --per-service] [--hosts N] [--docker-socket PATH] [--timeout S]
                                    [--base-port P]
@@ -79,8 +82,8 @@ public final class Mec {
             usage("--hosts takes 1 to 8");
         }
         if (anyRunning()) {
-            System.err.println("mec: the system is already running; './mec down' first (./mec status shows it)");
-            return 1;
+            System.err.println("mec: the system is already running (./mec status shows it; './mec down' stops it)");
+            return ALREADY_RUNNING;
         }
         Topology topology = Topology.plan(allInOne, hosts, dockerSocket, basePort, layout);
         if (topology.procs().isEmpty()) {
