@@ -94,8 +94,14 @@ class SliceImageBuilderTest {
             assertTrue(Arrays.asList(image.getConfig().getEnv()).contains("SLICE_FUNCTIONS=registration,retrieve"),
                     Arrays.toString(image.getConfig().getEnv()));
 
+            // the image's own ENTRYPOINT with -Xshare:on, which makes the JVM fail instead of silently starting
+            // without class-data sharing: the slice's archive must match the image's JRE and class path
+            List<String> entrypoint = new java.util.ArrayList<>(Arrays.asList(image.getConfig().getEntrypoint()));
+            assertTrue(entrypoint.contains("-XX:SharedArchiveFile=" + SliceImageBuilder.ARCHIVE), entrypoint.toString());
+            entrypoint.add(1, "-Xshare:on");
+
             int port = freePort();
-            String container = docker.createContainerCmd(reference)
+            String container = docker.createContainerCmd(reference).withEntrypoint(entrypoint)
                     .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host").withInit(true))
                     .withEnv("SLICE_HTTP_PORT=" + port, "SLICE_PORT_REGISTRATION=-1", "SLICE_PORT_RETRIEVE=-1",
                             "SLICE_PORT_SUBSCRIPTION=-1", "SLICE_PORT_NOTIFICATION=-1")
