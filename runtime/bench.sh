@@ -21,11 +21,15 @@ bench_cse() {
   ensure_built iot-slice-meapp launcher
   local port; port=$(free_port)
   local data; data=$(mktemp -d)
-  echo "== IoT slice (standalone, main endpoint 127.0.0.1:$port) =="
+  # shellcheck source=runtime/slice-jvm.sh
+  source "$ROOT/runtime/slice-jvm.sh"
+  local jsa cds=()
+  jsa=$(slice_cds_archive "$ROOT") && cds=("-XX:SharedArchiveFile=$jsa")
+  echo "== IoT slice (standalone, main endpoint 127.0.0.1:$port; JVM ${cds[*]} ${SLICE_JVM_FLAGS[*]}) =="
   local t0; t0=$(date +%s%N)
   SLICE_HTTP_PORT=$port SLICE_PORT_REGISTRATION=0 SLICE_PORT_RETRIEVE=0 SLICE_PORT_SUBSCRIPTION=0 \
   SLICE_PORT_NOTIFICATION=0 SLICE_DATA_DIR="$data" \
-    java -Xmx32m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar iot-slice-meapp/target/iot-slice-meapp.jar \
+    java "${cds[@]}" "${SLICE_JVM_FLAGS[@]}" -jar iot-slice-meapp/target/iot-slice-meapp.jar \
     >"$data/slice.log" 2>&1 &
   SLICE_PID=$! SLICE_DATA=$data
   trap 'kill $SLICE_PID 2>/dev/null || true; rm -rf "$SLICE_DATA"' EXIT

@@ -1,0 +1,33 @@
+# shellcheck shell=bash
+# The IoT slice's JVM settings for the runs on this host (./mec slice, ./mec bench cse); sourced, not run.
+# The slice image's ENTRYPOINT uses the same flags (cloud-platform SliceImageBuilder.JVM_FLAGS, reasons there):
+#   -XX:TieredStopAtLevel=1   C1 only: less start-up CPU and ~4 MB less idle RSS than C2; C2 did not raise the
+#                             create rate on this shared 2-core machine (docs/evaluation.md "Slice start and footprint")
+#   -XX:+UseSerialGC          no GC worker threads, smallest GC structures for a small heap
+#   -Xms8m -Xmx64m            small initial young generation (~1.3 MB less idle RSS), room to grow under load
+#   -Xss512k                  half the default stack reservation; JSON nesting is capped at 1000 levels
+#   -XX:CICompilerCount=1     one C1 thread is enough for a slice
+#   -Dio.netty.allocator.type=unpooled   the slice uses unpooled heap buffers; no pooled default allocator besides
+SLICE_JVM_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms8m -Xmx64m -Xss512k -XX:CICompilerCount=1
+                 -Dio.netty.allocator.type=unpooled)
+# glibc: two malloc arenas instead of one per thread that allocates natively (less RSS under load)
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+
+# Prints the path of the slice's AppCDS archive (JEP 350), (re)made by the slice's --train run when missing or
+# older than the jar or its libraries; about halves start-up CPU. The JVM itself ignores a stale archive (it
+# checks the class path), so at worst a run starts without it. Written under a temporary name and renamed, so
+# concurrent runs never see a half-written archive.
+slice_cds_archive() {
+  local root=$1 jar="$1/iot-slice-meapp/target/iot-slice-meapp.jar" jsa="$1/iot-slice-meapp/target/slice.jsa"
+  if [ ! -f "$jsa" ] || [ -n "$(find "$jar" "$root/iot-slice-meapp/target/lib" -newer "$jsa" -print -quit)" ]; then
+    local tmp="$jsa.$$.tmp"
+    if java -XX:-UsePerfData -XX:ArchiveClassesAtExit="$tmp" "${SLICE_JVM_FLAGS[@]}" -jar "$jar" --train \
+         >/dev/null 2>&1 && [ -s "$tmp" ]; then
+      mv -f "$tmp" "$jsa"
+    else
+      rm -f "$tmp"
+      echo "slice: could not create the class-data-sharing archive; starting without it" >&2
+    fi
+  fi
+  [ -f "$jsa" ] && echo "$jsa"
+}
