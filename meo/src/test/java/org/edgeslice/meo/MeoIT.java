@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -43,6 +44,8 @@ class MeoIT {
 
     private static final HttpClient RAW = HttpClient.newHttpClient();
     private static FakeMepm mepm;
+    /** A second, small host (1000m CPU) far away, for the asynchronous grants. */
+    private static FakeMepm smallMepm;
     private static CallbackReceiver callbacks;
 
     @Deployment(testable = false)
@@ -83,6 +86,9 @@ class MeoIT {
     static void stopServers() {
         if (mepm != null) {
             mepm.close();
+        }
+        if (smallMepm != null) {
+            smallMepm.close();
         }
         if (callbacks != null) {
             callbacks.close();
@@ -366,6 +372,104 @@ class MeoIT {
         assertProblem(api().get("granting/v1/grants/nope"), 404);
     }
 
+    @Test
+    void aGrantThatMustWaitForCapacityInFlightIsAcceptedAndDecidedWhenPolled() throws Exception {
+        FakeMepm small;
+        synchronized (MeoIT.class) {
+            if (smallMepm == null) {
+                smallMepm = new FakeMepm(root(), "edge-small");
+                Http.Reply r = api().put("mec_hosts/v1/hosts/edge-small", smallMepm.hostInfo(-45.0, -170.0, "far-away", 1000, 4096));
+                assertTrue(r.status() == 201 || r.status() == 200, r.toString());
+            }
+            small = smallMepm;
+        }
+        String[] pkg = onboardedPackage("appd-async-" + UUID.randomUUID(), 800);
+        String onSmall = "{\"selectedMECHostInfo\": [{\"hostId\": \"edge-small\"}]}";
+        String grant = """
+                {"appInstanceId": "%s", "appLcmOpOccId": "o-%s", "appDId": "d", "operation": "INSTANTIATE",
+                 "addResources": [{"id": "c1", "type": "COMPUTE", "resourceTemplateId": "v",
+                   "virtualComputeDescriptor": {"virtualComputeDescId": "v",
+                     "virtualCpu": {"numVirtualCpu": 1, "vduCpuRequirements": {"cpuMillis": "500"}},
+                     "virtualMemory": {"virtualMemSize": 64}}}],
+                 "additionalParams": {"hostId": "edge-small"},
+                 "_links": {"appLcmOpOcc": {"href": "http://127.0.0.1:1/o"}, "appInstance": {"href": "http://127.0.0.1:1/i"}}}""";
+
+        // 800m of the 1000m are held by an instance being terminated: the grant waits (202) and is granted once the
+        // termination gave the capacity back
+        String a = createInstance(pkg[1]);
+        assertEquals("COMPLETED", awaitFinal(task(a, "instantiate", onSmall)).get("operationState").asText());
+        small.completionDelayMs = 1500;
+        String terminating = task(a, "terminate", "{\"terminationType\": \"FORCEFUL\"}");
+        String waiting = "w-" + UUID.randomUUID();
+        Http.Reply accepted = api().post("granting/v1/grants", grant.formatted(waiting, waiting));
+        assertEquals(202, accepted.status(), accepted.toString());
+        String location = accepted.header("Location").orElseThrow();
+        assertTrue(location.startsWith(root() + "/granting/v1/grants/"), location);
+        Http.Reply poll = api().get(location);
+        assertEquals(202, poll.status(), "still held by the termination: " + poll);
+        assertEquals("COMPLETED", awaitFinal(terminating).get("operationState").asText());
+        poll = api().get(location);
+        assertEquals(200, poll.status(), poll.toString());
+        assertEquals(waiting, poll.json().get("appInstanceId").asText());
+        assertEquals(location, poll.json().at("/_links/self/href").asText());
+        assertEquals(500, api().get("mec_hosts/v1/hosts/edge-small").json().at("/allocated/cpuMillis").asInt());
+        assertEquals(200, api().get(location).status(), "decided once, stays granted");
+
+        // an instantiation of 800m in flight holds the capacity: the grant of a third requester waits while it
+        // runs and is refused (403) once it completed without giving room back
+        String b = createInstance(pkg[1]);
+        small.completionDelayMs = 50;
+        assertEquals(201, api().post("granting/v1/grants", grant.formatted(waiting, waiting)
+                .replace("\"INSTANTIATE\"", "\"TERMINATE\"").replace("addResources", "removeResources")).status());
+        small.completionDelayMs = 1500;
+        String instantiating = task(b, "instantiate", onSmall);
+        String refused = "r-" + UUID.randomUUID();
+        Http.Reply pending = api().post("granting/v1/grants", grant.formatted(refused, refused));
+        assertEquals(202, pending.status(), pending.toString());
+        assertEquals("COMPLETED", awaitFinal(instantiating).get("operationState").asText());
+        assertProblem(api().get(pending.header("Location").orElseThrow()), 403);
+        assertProblem(api().get(pending.header("Location").orElseThrow()), 403);
+        small.completionDelayMs = 50;
+        assertEquals("COMPLETED", awaitFinal(task(b, "terminate", "{\"terminationType\": \"FORCEFUL\"}")).get("operationState").asText());
+        assertEquals(204, api().delete("app_lcm/v1/app_instances/" + b).status());
+        assertEquals(204, api().delete("app_lcm/v1/app_instances/" + a).status());
+        assertEquals(0, api().get("mec_hosts/v1/hosts/edge-small").json().at("/allocated/cpuMillis").asInt());
+    }
+
+    @Test
+    void theCollectionShowsEveryAcknowledgedChangeAtOnce() throws Exception {
+        mepm();
+        String[] pkg = onboardedPackage("appd-list-" + UUID.randomUUID(), 100);
+        for (int round = 0; round < 3; round++) {
+            String id = createInstance(pkg[1]);
+            assertEquals("NOT_INSTANTIATED", listed(id).get("instantiationState").asText());
+            assertEquals(api().get("app_lcm/v1/app_instances/" + id).json(), listed(id), "the same representation");
+            assertEquals("COMPLETED", awaitFinal(task(id, "instantiate", "{\"selectedMECHostInfo\": [{\"hostId\": \"edge-it\"}]}"))
+                    .get("operationState").asText());
+            assertEquals("STARTED", listed(id).at("/instantiatedAppState/operationalState").asText());
+            assertEquals("COMPLETED", awaitFinal(task(id, "operate", "{\"changeStateTo\": \"STOPPED\"}")).get("operationState").asText());
+            assertEquals("STOPPED", listed(id).at("/instantiatedAppState/operationalState").asText());
+            assertEquals(id, api().get("app_lcm/v1/app_instances?filter=(eq,id," + id + ")&fields=appName").json().get(0).get("id").asText());
+            assertEquals("COMPLETED", awaitFinal(task(id, "terminate", "{\"terminationType\": \"FORCEFUL\"}")).get("operationState").asText());
+            assertEquals("NOT_INSTANTIATED", listed(id).get("instantiationState").asText());
+            assertEquals(204, api().delete("app_lcm/v1/app_instances/" + id).status());
+            assertEquals(null, listed(id), "gone from the collection with the 204");
+        }
+    }
+
+    /** The instance as GET app_instances (no selectors) shows it, or null. */
+    private JsonNode listed(String id) {
+        Http.Reply r = api().get("app_lcm/v1/app_instances");
+        assertEquals(200, r.status(), r.toString());
+        assertTrue(r.contentType().startsWith("application/json"), r.contentType());
+        for (JsonNode i : r.json()) {
+            if (i.get("id").asText().equals(id)) {
+                return i;
+            }
+        }
+        return null;
+    }
+
     // ------------------------------------------------------------------ lifecycle management
 
     @Test
@@ -564,6 +668,24 @@ class MeoIT {
         Http.Reply served = new Http(Deployments.serverRoot(deployed)).get("openapi", "application/json");
         Files.writeString(Path.of(System.getProperty("payara.tmpdir", "target"), "served-openapi.json"), served.body());
         ContractCheck.assertServes(Deployments.serverRoot(deployed), "/meo", "meo");
+        // the _links of the MEC 010-2 records are named schemas, not anonymous objects, and every $ref resolves
+        JsonNode schemas = served.json().at("/components/schemas");
+        for (String type : List.of("AppInstanceInfo", "AppLcmOpOcc", "AppPkgInfo", "Grant", "LcmSubscriptionInfo",
+                "AppPkgSubscriptionInfo", "LcmSubscriptionLinkList")) {
+            assertEquals("#/components/schemas/" + type + "Links", schemas.at("/" + type + "/properties/_links/$ref").asText(),
+                    type + "._links: " + schemas.at("/" + type + "/properties/_links"));
+            assertTrue(schemas.path(type).path("required").toString().contains("\"_links\""), type + " requires _links");
+            assertEquals("object", schemas.at("/" + type + "Links/type").asText(), type + "Links");
+        }
+        assertEquals("#/components/schemas/LinkType", schemas.at("/AppInstanceInfoLinks/properties/self/$ref").asText());
+        List<String> unresolved = new ArrayList<>();
+        served.json().findValues("$ref").forEach(ref -> {
+            String r = ref.asText();
+            if (!r.startsWith("#/components/") || served.json().at(r.substring(1)).isMissingNode()) {
+                unresolved.add(r);
+            }
+        });
+        assertTrue(unresolved.isEmpty(), "unresolvable $ref in the served document: " + unresolved);
         assertProblem(api().get("app_lcm/v1/nothing"), 404);
         assertNotNull(root());
     }

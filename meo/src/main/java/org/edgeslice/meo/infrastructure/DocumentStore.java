@@ -1,9 +1,13 @@
 package org.edgeslice.meo.infrastructure;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +24,12 @@ public class DocumentStore {
     @PersistenceContext(unitName = "meo")
     EntityManager em;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    CommittedDocuments committed;
+
     public <T> Optional<T> find(String kind, String id, Class<T> type) {
         DocumentEntity e = em.find(DocumentEntity.class, kind + "/" + id);
         return Optional.ofNullable(e).map(d -> read(d.body, type));
@@ -29,6 +39,41 @@ public class DocumentStore {
         return em.createQuery("select d from DocumentEntity d where d.kind = :k order by d.createdMs, d.key",
                         DocumentEntity.class).setParameter("k", kind).getResultList().stream()
                 .map(d -> read(d.body, type)).toList();
+    }
+
+    /**
+     * Every committed document of a kind in creation order, from the read model (see {@link CommittedDocuments}):
+     * for the GET collections only, as it does not see this transaction's own uncommitted writes.
+     */
+    @SuppressWarnings("unchecked")
+    @Transactional(Transactional.TxType.SUPPORTS) // no transaction of its own: it reads committed rows only
+    public <T> List<T> committed(String kind, Class<T> type) {
+        CommittedDocuments.View v = committed.view(kind);
+        synchronized (v) {
+            if (!v.loaded) {
+                v.drainDirty();
+                for (Object[] row : em.createQuery("select d.key, d.createdMs, d.body from DocumentEntity d where d.kind = :k",
+                        Object[].class).setParameter("k", kind).getResultList()) {
+                    v.put(doc(row, type));
+                }
+                v.loaded = true;
+            } else {
+                List<String> dirty = v.drainDirty();
+                if (!dirty.isEmpty()) {
+                    dirty.forEach(v::remove);
+                    for (Object[] row : em.createQuery("select d.key, d.createdMs, d.body from DocumentEntity d where d.key in :keys",
+                            Object[].class).setParameter("keys", dirty).getResultList()) {
+                        v.put(doc(row, type));
+                    }
+                }
+            }
+            return (List<T>) v.values();
+        }
+    }
+
+    private static CommittedDocuments.Doc doc(Object[] row, Class<?> type) {
+        String body = (String) row[2];
+        return new CommittedDocuments.Doc((String) row[0], (Long) row[1], body, read(body, type));
     }
 
     public <T> List<T> children(String kind, String parentId, Class<T> type) {
@@ -59,6 +104,21 @@ public class DocumentStore {
                 e.parentId = parentId;
             }
         }
+        afterCompletion(kind, key);
+    }
+
+    /** The read model refetches the document once this transaction is over (committed or not). */
+    private void afterCompletion(String kind, String key) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                committed.changed(kind, key);
+            }
+        });
     }
 
     public boolean remove(String kind, String id) {
@@ -67,6 +127,7 @@ public class DocumentStore {
             return false;
         }
         em.remove(e);
+        afterCompletion(kind, kind + "/" + id);
         return true;
     }
 

@@ -29,6 +29,11 @@ public class JpaLcmStore implements LcmStore {
     }
 
     @Override
+    public List<AppInstance> committedInstances() {
+        return documents.committed("inst", AppInstance.class);
+    }
+
+    @Override
     public void save(AppInstance instance) {
         documents.put("inst", instance.id(), instance);
     }

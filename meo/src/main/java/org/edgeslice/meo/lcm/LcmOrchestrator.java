@@ -113,7 +113,7 @@ public class LcmOrchestrator {
     }
 
     public List<AppInstance> instances() {
-        return store.instances();
+        return store.committedInstances();
     }
 
     public AppInstance instance(String id) {

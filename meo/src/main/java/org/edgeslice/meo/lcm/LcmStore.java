@@ -11,6 +11,14 @@ public interface LcmStore {
 
     List<AppInstance> instances();
 
+    /**
+     * The committed app instances, oldest first, for read-only listing: may be served from a read model, so it
+     * does not see the calling transaction's own writes.
+     */
+    default List<AppInstance> committedInstances() {
+        return instances();
+    }
+
     void save(AppInstance instance);
 
     void deleteInstance(String id);

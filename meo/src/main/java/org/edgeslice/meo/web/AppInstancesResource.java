@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.Set;
 import org.edgeslice.contract.mec010.lcm.AppInstanceInfo;
 import org.edgeslice.contract.mec010.lcm.CreateAppInstanceRequest;
@@ -44,6 +45,9 @@ public class AppInstancesResource {
     @Inject
     ApiRoot root;
 
+    @Inject
+    RenderedInstances rendered;
+
     /** ETSI GS MEC 010-2 clause 7.4.2.3.1, app_instances POST: create an app instance resource (NOT_INSTANTIATED). */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -70,8 +74,15 @@ public class AppInstancesResource {
     @APIResponse(responseCode = "200", description = "The instances", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = AppInstanceInfo.class)))
     @APIResponse(responseCode = "400", ref = "400")
-    public ArrayNode list(@BeanParam Selectors selectors, @QueryParam("page") String page, @QueryParam("size") String size) {
-        return selectors.apply(lcm.instances().stream().map(i -> Representations.instance(i, root)).toList(), Set.of());
+    public Response list(@BeanParam Selectors selectors, @QueryParam("page") String page, @QueryParam("size") String size) {
+        // the read model and the rendered JSON of each instance (both cached per version of the instance) keep
+        // this at a concatenation when no selector is given
+        List<RenderedInstances.Rendered> items = rendered.of(lcm.instances(), root);
+        if (selectors.none()) {
+            return Response.ok(RenderedInstances.array(items), MediaType.APPLICATION_JSON).build();
+        }
+        ArrayNode out = selectors.applyToTrees(items.stream().map(RenderedInstances.Rendered::tree).toList(), Set.of());
+        return Response.ok(out, MediaType.APPLICATION_JSON).build();
     }
 
     /** ETSI GS MEC 010-2 clause 7.4.3.3.2, individual app instance GET. */

@@ -26,6 +26,16 @@ public class Selectors {
     @QueryParam("exclude_default")
     String excludeDefault;
 
+    /** No selector given: the collection is returned whole, as stored. */
+    boolean none() {
+        return filter == null && allFields == null && fields == null && excludeFields == null && excludeDefault == null;
+    }
+
+    /** Like {@link #apply}, on representations already as JSON trees (not modified). */
+    ArrayNode applyToTrees(List<JsonNode> nodes, Set<String> defaultExcluded) {
+        return AttributeSelector.parse(filter, allFields, fields, excludeFields, excludeDefault).apply(nodes, defaultExcluded);
+    }
+
     ArrayNode apply(List<?> items, Set<String> defaultExcluded) {
         AttributeSelector s = AttributeSelector.parse(filter, allFields, fields, excludeFields, excludeDefault);
         List<JsonNode> nodes = items.stream().map(i -> (JsonNode) Json.mapper().valueToTree(i)).toList();

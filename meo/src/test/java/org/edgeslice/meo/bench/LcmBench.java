@@ -30,7 +30,10 @@ import java.util.zip.ZipOutputStream;
  * {@code java meo/src/test/java/org/edgeslice/meo/bench/LcmBench.java --meo http://127.0.0.1:18080/meo}.
  * Options: {@code --meo URL} (default http://127.0.0.1:18080/meo), {@code --cycles N} (20), {@code --gets N} (10),
  * {@code --image REF} (the container image of the generated package), {@code --appd-id ID} (use an onboarded
- * package instead), {@code --host HOSTID} (selectedMECHostInfo), {@code --timeout S} (120 per operation).
+ * package instead), {@code --host HOSTID} (selectedMECHostInfo), {@code --timeout S} (120 per operation),
+ * {@code --population N} (0: first create N NOT_INSTANTIATED instances, deleted at the end, to see how the GETs
+ * grow with the collection), {@code --list-gets N} (200: GET app_instances samples taken after populating, after
+ * 50 warm-up GETs). {@code --cycles 0} measures only the GETs (no container needed).
  */
 public final class LcmBench {
 
@@ -55,6 +58,8 @@ public final class LcmBench {
         String appDId = null;
         String host = null;
         long timeout = 120;
+        int population = 0;
+        int listGets = 200;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--meo" -> meo = args[++i];
@@ -64,14 +69,16 @@ public final class LcmBench {
                 case "--appd-id" -> appDId = args[++i];
                 case "--host" -> host = args[++i];
                 case "--timeout" -> timeout = Long.parseLong(args[++i]);
+                case "--population" -> population = Integer.parseInt(args[++i]);
+                case "--list-gets" -> listGets = Integer.parseInt(args[++i]);
                 default -> {
                     System.err.println("unknown option " + args[i]);
                     System.exit(2);
                 }
             }
         }
-        if (cycles < 1) {
-            throw new IllegalArgumentException("--cycles must be >= 1");
+        if (cycles < 0 || (cycles == 0 && population == 0 && listGets == 0)) {
+            throw new IllegalArgumentException("--cycles must be >= 0, and something must be measured");
         }
         LcmBench bench = new LcmBench(meo, timeout * 1000);
         String pkgId = null;
@@ -84,7 +91,29 @@ public final class LcmBench {
         List<Double> terminate = new ArrayList<>();
         List<Double> list = new ArrayList<>();
         List<Double> create = new ArrayList<>();
-        System.out.printf(Locale.ROOT, "MEO %s, appDId %s, %d cycles%n", meo, appDId, cycles);
+        System.out.printf(Locale.ROOT, "MEO %s, appDId %s, %d cycles, population %d%n", meo, appDId, cycles, population);
+        List<String> populated = new ArrayList<>();
+        for (int n = 1; n <= population; n++) {
+            HttpResponse<String> created = bench.send("POST", "app_lcm/v1/app_instances",
+                    "{\"appDId\": \"" + appDId + "\", \"appInstanceName\": \"bench-population-" + n + "\"}");
+            expect(created, 201);
+            populated.add(match(ID, created.body()));
+        }
+        List<Double> listed = new ArrayList<>();
+        if (listGets > 0) {
+            int size = 0;
+            for (int g = 0; g < 50 + listGets; g++) {
+                long tg = System.nanoTime();
+                HttpResponse<String> r = bench.send("GET", "app_lcm/v1/app_instances", null);
+                double t = ms(tg);
+                expect(r, 200);
+                if (g >= 50) {
+                    listed.add(t);
+                }
+                size = r.body().length();
+            }
+            System.out.printf(Locale.ROOT, "  GET app_instances: %d bytes per answer%n", size);
+        }
         for (int c = 1; c <= cycles; c++) {
             long t0 = System.nanoTime();
             HttpResponse<String> created = bench.send("POST", "app_lcm/v1/app_instances",
@@ -115,6 +144,9 @@ public final class LcmBench {
             System.out.printf(Locale.ROOT, "  cycle %2d: instantiate %.1f ms, terminate %.1f ms%n", c,
                     instantiate.get(c - 1), terminate.get(c - 1));
         }
+        for (String id : populated) {
+            expect(bench.send("DELETE", "app_lcm/v1/app_instances/" + id, null), 204);
+        }
         if (pkgId != null) {
             bench.send("DELETE", "app_pkgm/v1/app_packages/" + pkgId, null);
         }
@@ -123,7 +155,12 @@ public final class LcmBench {
         row("POST app_instances (create)", create);
         row("instantiate -> COMPLETED", instantiate);
         row("terminate -> COMPLETED", terminate);
-        row("GET app_instances", list);
+        if (cycles > 0) {
+            row("GET app_instances", list);
+        }
+        if (!listed.isEmpty()) {
+            row("GET app_instances, " + population + " instances", listed);
+        }
     }
 
     private String onboard(String appDId, String image) throws Exception {
@@ -215,6 +252,9 @@ public final class LcmBench {
     }
 
     private static void row(String name, List<Double> values) {
+        if (values.isEmpty()) {
+            return;
+        }
         List<Double> s = new ArrayList<>(values);
         Collections.sort(s);
         System.out.printf(Locale.ROOT, "%-40s %6d %9.2f %9.2f %9.2f %9.2f%n", name, s.size(), pct(s, 50), pct(s, 95),

@@ -27,12 +27,12 @@ public record Grant(
         Map<String, Object> vimAssets,
         List<Map<String, Object>> extVirtualLinks,
         Map<String, Object> additionalParams,
-        @Schema(name = "_links", required = true) @JsonProperty("_links") Links links) {
+        @Schema(name = "_links", required = true, ref = "#/components/schemas/GrantLinks") @JsonProperty("_links") Links links) {
 
     /** {@code Grant._links}. */
-    @Schema(name = "Grant.links")
-    public record Links(@Schema(required = true) LinkType appLcmOpOcc,
-                        @Schema(required = true) LinkType appInstance,
+    @Schema(name = "GrantLinks")
+    public record Links(@Schema(required = true, ref = "#/components/schemas/LinkType") LinkType appLcmOpOcc,
+                        @Schema(required = true, ref = "#/components/schemas/LinkType") LinkType appInstance,
                         LinkType self) {
     }
 

@@ -18,11 +18,11 @@ public record GrantRequest(
         List<ResourceDefinition> removeResources,
         List<ResourceDefinition> updateResources,
         Map<String, Object> additionalParams,
-        @Schema(name = "_links", required = true) @JsonProperty("_links") Links links) {
+        @Schema(name = "_links", required = true, ref = "#/components/schemas/GrantRequestLinks") @JsonProperty("_links") Links links) {
 
     /** {@code GrantRequest._links}: where the MEPM's op occurrence and instance are. */
-    @Schema(name = "GrantRequest.links")
-    public record Links(@Schema(required = true) LinkType appLcmOpOcc,
-                        @Schema(required = true) LinkType appInstance) {
+    @Schema(name = "GrantRequestLinks")
+    public record Links(@Schema(required = true, ref = "#/components/schemas/LinkType") LinkType appLcmOpOcc,
+                        @Schema(required = true, ref = "#/components/schemas/LinkType") LinkType appInstance) {
     }
 }

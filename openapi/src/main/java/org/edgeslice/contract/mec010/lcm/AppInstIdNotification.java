@@ -17,13 +17,13 @@ public record AppInstIdNotification(
         @Schema(required = true) String subscriptionId,
         @Schema(required = true) TimeStamp timeStamp,
         @Schema(required = true) String appInstanceId,
-        @Schema(name = "_links", required = true) @JsonProperty("_links") Links links) {
+        @Schema(name = "_links", required = true, ref = "#/components/schemas/AppInstIdNotificationLinks") @JsonProperty("_links") Links links) {
 
     public static final String CREATION = "AppInstanceIdentifierCreationNotification";
     public static final String DELETION = "AppInstanceIdentifierDeletionNotification";
 
     /** {@code _links}. */
-    @Schema(name = "AppInstIdNotification.links")
-    public record Links(@Schema(required = true) LinkType subscription, LinkType appInstance) {
+    @Schema(name = "AppInstIdNotificationLinks")
+    public record Links(@Schema(required = true, ref = "#/components/schemas/LinkType") LinkType subscription, LinkType appInstance) {
     }
 }

@@ -21,10 +21,10 @@ public record AppInstNotification(
         @Schema(required = true) String appPkgId,
         @Schema(required = true) String appDId,
         AppInstanceState appInstanceState,
-        @Schema(name = "_links", required = true) @JsonProperty("_links") Links links) {
+        @Schema(name = "_links", required = true, ref = "#/components/schemas/AppInstNotificationLinks") @JsonProperty("_links") Links links) {
 
     /** {@code AppInstNotification._links}. */
-    @Schema(name = "AppInstNotification.links")
-    public record Links(@Schema(required = true) LinkType subscription, LinkType appInstance) {
+    @Schema(name = "AppInstNotificationLinks")
+    public record Links(@Schema(required = true, ref = "#/components/schemas/LinkType") LinkType subscription, LinkType appInstance) {
     }
 }

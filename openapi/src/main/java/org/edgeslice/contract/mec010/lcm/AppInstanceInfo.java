@@ -26,7 +26,7 @@ public record AppInstanceInfo(
         InstantiatedAppState instantiatedAppState,
         OperationalState operationalState,
         MecHostInformation mecHostInformation,
-        @Schema(name = "_links", required = true) @JsonProperty("_links") Links links) {
+        @Schema(name = "_links", required = true, ref = "#/components/schemas/AppInstanceInfoLinks") @JsonProperty("_links") Links links) {
 
     /** {@code InstantiatedAppState}. */
     @Schema(name = "InstantiatedAppState")
@@ -34,8 +34,8 @@ public record AppInstanceInfo(
     }
 
     /** {@code AppInstanceInfo._links}. */
-    @Schema(name = "AppInstanceInfo.links")
-    public record Links(@Schema(required = true) LinkType self, LinkType instantiate, LinkType terminate,
+    @Schema(name = "AppInstanceInfoLinks")
+    public record Links(@Schema(required = true, ref = "#/components/schemas/LinkType") LinkType self, LinkType instantiate, LinkType terminate,
                         LinkType operate, LinkType configurePlatformForApp) {
     }
 }

@@ -24,7 +24,7 @@ public record AppInstanceSubscriptionFilter(
     }
 
     /** {@code AppProducts.Versions}. */
-    @Schema(name = "AppProducts.Versions")
+    @Schema(name = "AppProductsVersions")
     public record Versions(@Schema(required = true) String appSoftVersion, List<String> appDVersion) {
     }
 

@@ -23,12 +23,12 @@ public record AppLcmOpOcc(
         Boolean isCancelPending,
         ProblemDetails error,
         @Schema(description = "Project extension: chosen host and reason") String placement,
-        @Schema(name = "_links", required = true) @JsonProperty("_links") Links links) {
+        @Schema(name = "_links", required = true, ref = "#/components/schemas/AppLcmOpOccLinks") @JsonProperty("_links") Links links) {
 
     /** {@code AppLcmOpOcc._links}. */
-    @Schema(name = "AppLcmOpOcc.links")
-    public record Links(@Schema(required = true) LinkType self,
-                        @Schema(required = true) LinkType appInstance,
+    @Schema(name = "AppLcmOpOccLinks")
+    public record Links(@Schema(required = true, ref = "#/components/schemas/LinkType") LinkType self,
+                        @Schema(required = true, ref = "#/components/schemas/LinkType") LinkType appInstance,
                         LinkType grant, LinkType cancel, LinkType retry, LinkType fail) {
     }
 }

@@ -20,12 +20,12 @@ public record AppLcmOpOccNotification(
         @Schema(required = true) String appInstanceId,
         OperationState operationState,
         LcmOperation operationType,
-        @Schema(name = "_links", required = true) @JsonProperty("_links") Links links) {
+        @Schema(name = "_links", required = true, ref = "#/components/schemas/AppLcmOpOccNotificationLinks") @JsonProperty("_links") Links links) {
 
     /** {@code AppLcmOpOccNotification._links}. */
-    @Schema(name = "AppLcmOpOccNotification.links")
-    public record Links(@Schema(required = true) LinkType appInstance,
-                        @Schema(required = true) LinkType subscription,
-                        @Schema(required = true) LinkType appLcmOpOcc) {
+    @Schema(name = "AppLcmOpOccNotificationLinks")
+    public record Links(@Schema(required = true, ref = "#/components/schemas/LinkType") LinkType appInstance,
+                        @Schema(required = true, ref = "#/components/schemas/LinkType") LinkType subscription,
+                        @Schema(required = true, ref = "#/components/schemas/LinkType") LinkType appLcmOpOcc) {
     }
 }

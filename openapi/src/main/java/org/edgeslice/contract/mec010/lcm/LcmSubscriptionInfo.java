@@ -18,10 +18,10 @@ public record LcmSubscriptionInfo(
         AppInstanceState appInstanceState,
         AppInstanceSubscriptionFilter appInstanceSubscriptionFilter,
         LcmSubscriptionRequest.AppLcmOpOccSubscriptionFilter appLcmOpOccSubscriptionFilter,
-        @Schema(name = "_links", required = true) @JsonProperty("_links") Links links) {
+        @Schema(name = "_links", required = true, ref = "#/components/schemas/LcmSubscriptionInfoLinks") @JsonProperty("_links") Links links) {
 
     /** {@code _links}. */
-    @Schema(name = "LcmSubscriptionInfo.links")
-    public record Links(@Schema(required = true) LinkType self) {
+    @Schema(name = "LcmSubscriptionInfoLinks")
+    public record Links(@Schema(required = true, ref = "#/components/schemas/LinkType") LinkType self) {
     }
 }

@@ -6,16 +6,16 @@ import org.edgeslice.contract.common.LinkType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** ETSI GS MEC 010-2 {@code SubscriptionLinkList} of app_lcm/v1/subscriptions. */
-@Schema(name = "SubscriptionLinkList")
-public record SubscriptionLinkList(@Schema(name = "_links", required = true) @JsonProperty("_links") Links links) {
+@Schema(name = "LcmSubscriptionLinkList")
+public record SubscriptionLinkList(@Schema(name = "_links", required = true, ref = "#/components/schemas/LcmSubscriptionLinkListLinks") @JsonProperty("_links") Links links) {
 
     /** {@code SubscriptionLinkList._links}. */
-    @Schema(name = "SubscriptionLinkList.links")
-    public record Links(@Schema(required = true) LinkType self, List<Subscription> subscriptions) {
+    @Schema(name = "LcmSubscriptionLinkListLinks")
+    public record Links(@Schema(required = true, ref = "#/components/schemas/LinkType") LinkType self, List<Subscription> subscriptions) {
     }
 
     /** {@code SubscriptionLinkList._links.subscriptions} item. */
-    @Schema(name = "SubscriptionLinkList.links.subscriptions")
+    @Schema(name = "LcmSubscriptionLinkListSubscription")
     public record Subscription(@Schema(required = true) String href,
                                @Schema(required = true) LcmSubscriptionType subscriptionType) {
     }

@@ -27,12 +27,12 @@ public record AppPkgInfo(
         @Schema(description = "v3.x: where the package was fetched from") String appPkgPath,
         Map<String, Object> userDefinedData,
         @Schema(description = "Why onboarding failed (project extension, present only then)") String onboardingFailure,
-        @Schema(name = "_links", required = true) @JsonProperty("_links") Links links) {
+        @Schema(name = "_links", required = true, ref = "#/components/schemas/AppPkgInfoLinks") @JsonProperty("_links") Links links) {
 
     /** {@code AppPkgInfo._links}. */
-    @Schema(name = "AppPkgInfo.links")
-    public record Links(@Schema(required = true) LinkType self,
-                        @Schema(required = true) LinkType appD,
-                        @Schema(required = true) LinkType appPkgContent) {
+    @Schema(name = "AppPkgInfoLinks")
+    public record Links(@Schema(required = true, ref = "#/components/schemas/LinkType") LinkType self,
+                        @Schema(required = true, ref = "#/components/schemas/LinkType") LinkType appD,
+                        @Schema(required = true, ref = "#/components/schemas/LinkType") LinkType appPkgContent) {
     }
 }

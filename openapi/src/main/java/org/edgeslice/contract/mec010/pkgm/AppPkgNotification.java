@@ -15,10 +15,10 @@ public record AppPkgNotification(
         @Schema(required = true) String appPkgId,
         @Schema(required = true) String appDId,
         @Schema(required = true) AppPkgOperationalState operationalState,
-        @Schema(name = "_links", required = true) @JsonProperty("_links") Links links) {
+        @Schema(name = "_links", required = true, ref = "#/components/schemas/AppPkgNotificationLinks") @JsonProperty("_links") Links links) {
 
     /** {@code AppPkgNotification._links}. */
-    @Schema(name = "AppPkgNotification.links")
-    public record Links(@Schema(required = true) LinkType subscription) {
+    @Schema(name = "AppPkgNotificationLinks")
+    public record Links(@Schema(required = true, ref = "#/components/schemas/LinkType") LinkType subscription) {
     }
 }

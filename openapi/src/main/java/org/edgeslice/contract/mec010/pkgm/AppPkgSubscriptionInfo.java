@@ -12,10 +12,10 @@ public record AppPkgSubscriptionInfo(
         @Schema(required = true) AppPkgSubscriptionType subscriptionType,
         @Schema(required = true) String callbackUri,
         List<AppPkgFilter> appPkgFilter,
-        @Schema(name = "_links", required = true) @JsonProperty("_links") Links links) {
+        @Schema(name = "_links", required = true, ref = "#/components/schemas/AppPkgSubscriptionInfoLinks") @JsonProperty("_links") Links links) {
 
     /** {@code AppPkgSubscriptionInfo._links}. */
-    @Schema(name = "AppPkgSubscriptionInfo.links")
-    public record Links(@Schema(required = true) LinkType self) {
+    @Schema(name = "AppPkgSubscriptionInfoLinks")
+    public record Links(@Schema(required = true, ref = "#/components/schemas/LinkType") LinkType self) {
     }
 }

@@ -10,15 +10,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * {@code subsctiptionType}, which the standard (v2.1.1 and v3.x) requires.
  */
 @Schema(name = "AppPkgSubscriptionLinkList")
-public record AppPkgSubscriptionLinkList(@Schema(name = "_links", required = true) @JsonProperty("_links") Links links) {
+public record AppPkgSubscriptionLinkList(@Schema(name = "_links", required = true, ref = "#/components/schemas/AppPkgSubscriptionLinkListLinks") @JsonProperty("_links") Links links) {
 
     /** {@code AppPkgSubscriptionLinkList._links}. */
-    @Schema(name = "AppPkgSubscriptionLinkList.links")
-    public record Links(@Schema(required = true) LinkType self, List<Subscription> subscriptions) {
+    @Schema(name = "AppPkgSubscriptionLinkListLinks")
+    public record Links(@Schema(required = true, ref = "#/components/schemas/LinkType") LinkType self, List<Subscription> subscriptions) {
     }
 
     /** {@code Subscriptions.AppPkgSubscription}. */
-    @Schema(name = "Subscriptions.AppPkgSubscription")
+    @Schema(name = "SubscriptionsAppPkgSubscription")
     public record Subscription(@Schema(required = true) String href,
                                @Schema(required = true) AppPkgSubscriptionType subsctiptionType) {
     }
