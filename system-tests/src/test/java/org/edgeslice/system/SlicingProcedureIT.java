@@ -13,10 +13,24 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.net.http.HttpRequest;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.edgeslice.demo.RoadScenario;
 import org.edgeslice.testkit.Http;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The 15 steps with real parts at every step: {@code ./mec up} starts the management plane on PostgreSQL and
@@ -25,7 +39,13 @@ import org.junit.jupiter.api.Test;
  * runs; its task is offloaded and data created at the edge reaches the cloud IN-CSE; Car B's request for the
  * same functions reuses the slice (path 03-2) and a cloud retrieve of its redirected data is answered from the
  * edge; when the devices end their use, the slice is released and its container removed.
+ *
+ * <p>On the same system (booted once for the class), an ME App goes through the whole MEC 010-2 lifecycle at the
+ * MEO, through the real MEPM onto the real engine: onboard, create, instantiate, operate STOPPED and STARTED,
+ * terminate, delete, with the container's state on the engine checked at each step.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SlicingProcedureIT {
 
     private static final int BASE_PORT = 29080;
@@ -33,51 +53,188 @@ class SlicingProcedureIT {
     private final Path state = Path.of(System.getProperty("edgeslice.sut.state", "target/sut")).toAbsolutePath()
             .resolveSibling("sut-slicing");
 
-    @Test
-    void theFifteenStepsCreateAnIotSliceOffloadSynchroniseReuseAndRelease() throws Exception {
-        DockerClient docker = Engines.docker();
+    private DockerClient docker;
+    private String upOutput;
+
+    @BeforeAll
+    void up() throws Exception {
+        docker = Engines.docker();
         deleteTree(state.resolve("data"));
+        upOutput = mec("up", "--base-port", Integer.toString(BASE_PORT));
+    }
+
+    @AfterAll
+    void down() throws Exception {
+        mec("down");
+    }
+
+    @Test
+    @Order(1)
+    void anAppGoesThroughTheWholeLifecycleThroughTheRealMepmOnTheEngine() throws Exception {
+        Http meo = new Http("http://127.0.0.1:" + BASE_PORT + "/meo");
+        // onboard: a package of our own, from the AppD of the handler ./mec up onboarded (its image is warm)
+        Http.Reply handlerAppD = meo.get("app_pkgm/v1/onboarded_app_packages/iot-slicing-handler-0.1.0/appd", "application/json");
+        assertEquals(200, handlerAppD.status(), handlerAppD.toString());
+        String appDId = "lifecycle-it-" + UUID.randomUUID().toString().substring(0, 8);
+        ObjectNode appD = (ObjectNode) handlerAppD.json();
+        appD.put("appDId", appDId).put("appName", appDId);
+        byte[] zip = packageZip(appD.toString());
+        Http.Reply pkg = meo.post("app_pkgm/v1/app_packages", """
+                {"appPkgName": "%s", "appPkgVersion": "1.0", "appProvider": "edgeslice",
+                 "checksum": {"algorithm": "SHA-256", "hash": "%s"}}""".formatted(appDId,
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(zip))));
+        assertEquals(201, pkg.status(), pkg.toString());
+        String pkgId = pkg.json().get("id").asText();
+        Http.Reply uploaded = meo.send(HttpRequest.newBuilder(meo.uri("app_pkgm/v1/app_packages/" + pkgId + "/package_content"))
+                .header("Content-Type", "application/zip").PUT(HttpRequest.BodyPublishers.ofByteArray(zip)));
+        assertEquals(202, uploaded.status(), uploaded.toString());
+        assertEquals("ONBOARDED", meo.get("app_pkgm/v1/app_packages/" + pkgId).json().get("onboardingState").asText());
+
+        // create
+        Http.Reply created = meo.post("app_lcm/v1/app_instances", "{\"appDId\": \"" + appDId + "\", \"appInstanceName\": \"lifecycle-it\"}");
+        assertEquals(201, created.status(), created.toString());
+        String id = created.json().get("id").asText();
+        assertEquals("NOT_INSTANTIATED", created.json().get("instantiationState").asText());
+        assertTrue(container(id).isEmpty(), "no container before instantiation");
         try {
-            String up = mec("up", "--base-port", Integer.toString(BASE_PORT));
-            String handler = field(up, "endpoint.http");
-            String cloud = "http://127.0.0.1:" + BASE_PORT + "/cloud";
-            RoadScenario.Outcome o = RoadScenario.playAgainst(handler, cloud, 20);
+            // instantiate on host-1: a running container
+            JsonNode op = completed(meo, task(meo, id, "instantiate", "{\"selectedMECHostInfo\": [{\"hostId\": \"host-1\"}]}"));
+            assertEquals("INSTATIATE", op.get("lcmOperation").asText());
+            JsonNode inst = meo.get("app_lcm/v1/app_instances/" + id).json();
+            assertEquals("INSTANTIATED", inst.get("instantiationState").asText(), inst.toString());
+            assertEquals("STARTED", inst.at("/instantiatedAppState/operationalState").asText(), inst.toString());
+            assertEquals("host-1", inst.at("/mecHostInformation/hostId").asText(), inst.toString());
+            assertEquals("running", containerState(id), "the app's container runs on the engine");
+            String containerId = container(id).orElseThrow().getId();
 
-            JsonNode carA = o.carA();
-            assertEquals("COMPLETED", carA.path("state").asText(), carA.toString());
-            assertEquals("SLICING", carA.path("path").asText());
-            Map<String, String> outcomes = new HashMap<>();
-            carA.path("steps").forEach(s -> outcomes.put(s.path("step").asText(), s.path("outcome").asText()));
-            for (String step : List.of("01", "02", "03-1", "04", "05", "06-08", "09-10", "11-12", "13", "14")) {
-                assertEquals("SUCCEEDED", outcomes.get(step), "step " + step + " of " + carA.path("steps"));
-            }
-            String sliceInstance = carA.path("slice").path("appInstanceId").asText();
-            assertTrue(running(docker, sliceInstance), "the slice's container runs on the engine");
-            JsonNode meoView = new Http("http://127.0.0.1:" + BASE_PORT + "/meo")
-                    .get("app_lcm/v1/app_instances/" + sliceInstance).json();
-            assertEquals("INSTANTIATED", meoView.path("instantiationState").asText(), meoView.toString());
-            assertTrue(o.edgeDataAtCloud(), "a CIN created at the edge appears at the CISS");
+            // operate STOPPED: the container is stopped, not removed
+            op = completed(meo, task(meo, id, "operate", "{\"changeStateTo\": \"STOPPED\", \"stopType\": \"FORCEFUL\"}"));
+            assertEquals("OPERATE", op.get("lcmOperation").asText());
+            assertEquals("STOPPED", meo.get("app_lcm/v1/app_instances/" + id).json().at("/instantiatedAppState/operationalState").asText());
+            assertEquals("exited", containerState(id), "the container is stopped after STOPPED");
+            assertEquals(containerId, container(id).orElseThrow().getId(), "the same container, kept");
 
-            JsonNode carB = o.carB();
-            assertEquals("COMPLETED", carB.path("state").asText(), carB.toString());
-            assertEquals("OFFLOADING_ONLY", carB.path("path").asText());
-            assertEquals(sliceInstance, carB.path("slice").path("appInstanceId").asText(), "the slice is reused");
-            carB.path("steps").forEach(s -> {
-                if (List.of("04", "05", "06-08").contains(s.path("step").asText())) {
-                    assertEquals("SKIPPED", s.path("outcome").asText(), s.toString());
-                }
-            });
-            assertTrue(o.cloudReadFromEdge(), "a cloud retrieve of a redirected resource is answered from the edge");
+            // operate STARTED: the same container runs again
+            completed(meo, task(meo, id, "operate", "{\"changeStateTo\": \"STARTED\"}"));
+            assertEquals("STARTED", meo.get("app_lcm/v1/app_instances/" + id).json().at("/instantiatedAppState/operationalState").asText());
+            assertEquals("running", containerState(id), "the container runs after STARTED");
 
-            RoadScenario.releaseAll(handler, cloud, o);
-            long deadline = System.currentTimeMillis() + 120_000;
-            while (running(docker, sliceInstance) && System.currentTimeMillis() < deadline) {
-                Thread.sleep(500);
-            }
-            assertFalse(running(docker, sliceInstance), "releasing the slice removed its container");
+            // terminate: the container is gone
+            op = completed(meo, task(meo, id, "terminate", "{\"terminationType\": \"FORCEFUL\"}"));
+            assertEquals("TERMINATE", op.get("lcmOperation").asText());
+            assertEquals("NOT_INSTANTIATED", meo.get("app_lcm/v1/app_instances/" + id).json().get("instantiationState").asText());
+            assertTrue(container(id).isEmpty(), "the container is removed after termination");
+            JsonNode ops = meo.get("app_lcm/v1/app_lcm_op_occs?filter=(eq,appInstanceId," + id + ")").json();
+            assertEquals(4, ops.size(), ops.toString());
+            ops.forEach(o -> assertEquals("COMPLETED", o.get("operationState").asText(), o.toString()));
         } finally {
-            mec("down");
+            // leave nothing behind on the shared engine, whatever failed above
+            JsonNode now = meo.get("app_lcm/v1/app_instances/" + id).json();
+            if ("INSTANTIATED".equals(now.path("instantiationState").asText())) {
+                Http.Reply t = meo.post("app_lcm/v1/app_instances/" + id + "/terminate", "{\"terminationType\": \"FORCEFUL\"}");
+                if (t.status() == 202) {
+                    awaitOp(meo, t.header("Location").orElseThrow());
+                }
+            }
         }
+        // delete the instance and the package
+        assertEquals(204, meo.delete("app_lcm/v1/app_instances/" + id).status());
+        assertEquals(404, meo.get("app_lcm/v1/app_instances/" + id).status());
+        assertEquals(200, meo.patch("app_pkgm/v1/app_packages/" + pkgId, "{\"operationalState\": \"DISABLED\"}",
+                "application/merge-patch+json").status());
+        assertEquals(204, meo.delete("app_pkgm/v1/app_packages/" + pkgId).status());
+    }
+
+    private static String task(Http meo, String id, String task, String body) {
+        Http.Reply r = meo.post("app_lcm/v1/app_instances/" + id + "/" + task, body);
+        assertEquals(202, r.status(), task + ": " + r);
+        return r.header("Location").orElseThrow();
+    }
+
+    private static JsonNode completed(Http meo, String location) throws InterruptedException {
+        JsonNode op = awaitOp(meo, location);
+        assertEquals("COMPLETED", op.get("operationState").asText(), op.toString());
+        return op;
+    }
+
+    private static JsonNode awaitOp(Http meo, String location) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 120_000;
+        JsonNode op;
+        do {
+            op = meo.get(location).json();
+            String state = op.path("operationState").asText();
+            if (!state.equals("STARTING") && !state.equals("PROCESSING")) {
+                return op;
+            }
+            Thread.sleep(100);
+        } while (System.currentTimeMillis() < deadline);
+        throw new AssertionError("operation did not end: " + op);
+    }
+
+    /** The instance's container on the engine, running or not. */
+    private Optional<Container> container(String appInstanceId) {
+        return docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of("org.edgeslice.mepm.appInstanceId", appInstanceId)).exec().stream().findFirst();
+    }
+
+    private String containerState(String appInstanceId) {
+        return container(appInstanceId).map(Container::getState).orElse("absent");
+    }
+
+    private static byte[] packageZip(String appD) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(out)) {
+            z.putNextEntry(new ZipEntry("TOSCA-Metadata/TOSCA.meta"));
+            z.write(("TOSCA-Meta-File-Version: 1.0\nCSAR-Version: 1.1\nCreated-By: SlicingProcedureIT\n"
+                    + "Entry-Definitions: Definitions/appd.json\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            z.closeEntry();
+            z.putNextEntry(new ZipEntry("Definitions/appd.json"));
+            z.write(appD.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            z.closeEntry();
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    @Order(2)
+    void theFifteenStepsCreateAnIotSliceOffloadSynchroniseReuseAndRelease() throws Exception {
+        String up = upOutput;
+        String handler = field(up, "endpoint.http");
+        String cloud = "http://127.0.0.1:" + BASE_PORT + "/cloud";
+        RoadScenario.Outcome o = RoadScenario.playAgainst(handler, cloud, 20);
+
+        JsonNode carA = o.carA();
+        assertEquals("COMPLETED", carA.path("state").asText(), carA.toString());
+        assertEquals("SLICING", carA.path("path").asText());
+        Map<String, String> outcomes = new HashMap<>();
+        carA.path("steps").forEach(s -> outcomes.put(s.path("step").asText(), s.path("outcome").asText()));
+        for (String step : List.of("01", "02", "03-1", "04", "05", "06-08", "09-10", "11-12", "13", "14")) {
+            assertEquals("SUCCEEDED", outcomes.get(step), "step " + step + " of " + carA.path("steps"));
+        }
+        String sliceInstance = carA.path("slice").path("appInstanceId").asText();
+        assertTrue(running(docker, sliceInstance), "the slice's container runs on the engine");
+        JsonNode meoView = new Http("http://127.0.0.1:" + BASE_PORT + "/meo")
+                .get("app_lcm/v1/app_instances/" + sliceInstance).json();
+        assertEquals("INSTANTIATED", meoView.path("instantiationState").asText(), meoView.toString());
+        assertTrue(o.edgeDataAtCloud(), "a CIN created at the edge appears at the CISS");
+
+        JsonNode carB = o.carB();
+        assertEquals("COMPLETED", carB.path("state").asText(), carB.toString());
+        assertEquals("OFFLOADING_ONLY", carB.path("path").asText());
+        assertEquals(sliceInstance, carB.path("slice").path("appInstanceId").asText(), "the slice is reused");
+        carB.path("steps").forEach(s -> {
+            if (List.of("04", "05", "06-08").contains(s.path("step").asText())) {
+                assertEquals("SKIPPED", s.path("outcome").asText(), s.toString());
+            }
+        });
+        assertTrue(o.cloudReadFromEdge(), "a cloud retrieve of a redirected resource is answered from the edge");
+
+        RoadScenario.releaseAll(handler, cloud, o);
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (running(docker, sliceInstance) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+        }
+        assertFalse(running(docker, sliceInstance), "releasing the slice removed its container");
     }
 
     private static void deleteTree(Path dir) throws IOException {
