@@ -1,8 +1,8 @@
 # shellcheck shell=bash
 # The IoT slice's JVM settings for the runs on this host (./mec slice, ./mec bench cse); sourced, not run.
 # The slice image's ENTRYPOINT uses the same flags (cloud-platform SliceImageBuilder.JVM_FLAGS, reasons there):
-#   -XX:TieredStopAtLevel=1   C1 only: less start-up CPU and ~4 MB less idle RSS than C2; C2 did not raise the
-#                             create rate on this shared 2-core machine (docs/evaluation.md "Slice start and footprint")
+#   -XX:TieredStopAtLevel=1   C1 only: 5 MB less idle RSS (33 MB less after load) than with C2, which gave ~30 %
+#                             more creates/s at 64 clients (docs/evaluation.md "Slice start and footprint")
 #   -XX:+UseSerialGC          no GC worker threads, smallest GC structures for a small heap
 #   -Xms8m -Xmx64m            small initial young generation (~1.3 MB less idle RSS), room to grow under load
 #   -Xss512k                  half the default stack reservation; JSON nesting is capped at 1000 levels

@@ -42,9 +42,10 @@ public final class SliceImageBuilder implements AutoCloseable {
      * The slice JVM's flags, the same for the training run that writes the archive and for the ENTRYPOINT (CDS
      * requires a matching GC and class path).
      * <ul>
-     *   <li>{@code -XX:TieredStopAtLevel=1}: C1 only. C2 costs ~0.1 s of start-up CPU and 4 MB of idle RSS
-     *       (60 MB more after load), and on a shared 2-core host it did not raise the create rate
-     *       (C1 ~0.26 ms server CPU per CIN create; see docs/evaluation.md "Slice start and footprint").</li>
+     *   <li>{@code -XX:TieredStopAtLevel=1}: C1 only. With C2 a slice took 5 MB more idle RSS and 33 MB more
+     *       after a load run, for ~30 % more creates/s at 64 clients (5,400 vs 4,100/s on the shared 2-core
+     *       machine); an edge host runs many slices, so memory wins (docs/evaluation.md "Slice start and
+     *       footprint").</li>
      *   <li>{@code -XX:+UseSerialGC}: no GC worker threads and the smallest GC data structures for a small heap.</li>
      *   <li>{@code -Xmx64m}: what {@code -XX:MaxRAM=256m} gave before, stated directly; the slice's resources
      *       live in the heap (a container's {@code mni} bounds them), and only touched pages count in RSS.
