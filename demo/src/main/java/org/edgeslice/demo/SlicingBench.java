@@ -83,8 +83,8 @@ public final class SlicingBench {
         for (int i = 0; i < runs; i++) {
             Timed t = request();
             ms[i] = t.millis();
-            System.out.printf("  %s run %d: %.0f ms (path %s)%n", cold ? "cold" : "warm", i + 1, t.millis(),
-                    t.state().path("path").asText());
+            System.out.printf("  %s run %d: %.0f ms (path %s)  %s%n", cold ? "cold" : "warm", i + 1, t.millis(),
+                    t.state().path("path").asText(), stepDurations(t.state()));
             release(t.state(), cold);
         }
         return ms;
@@ -98,14 +98,25 @@ public final class SlicingBench {
             Timed t = request();
             ms[i] = t.millis();
             users.add(t.state());
-            System.out.printf("  offloading-only run %d: %.1f ms (path %s)%n", i + 1, t.millis(),
-                    t.state().path("path").asText());
+            System.out.printf("  offloading-only run %d: %.1f ms (path %s)  %s%n", i + 1, t.millis(),
+                    t.state().path("path").asText(), stepDurations(t.state()));
         }
         for (JsonNode u : users.subList(1, users.size())) {
             device.delete(u.path("_links").path("self").path("href").asText());
         }
         release(first.state(), false);
         return ms;
+    }
+
+    /** Where the time went: each step of the trace with its duration, e.g. {@code 04:12 05:3 06-08:410}. */
+    static String stepDurations(JsonNode state) {
+        StringBuilder out = new StringBuilder();
+        for (JsonNode step : state.path("steps")) {
+            if (step.hasNonNull("durationMs")) {
+                out.append(step.path("step").asText()).append(':').append(step.path("durationMs").asLong()).append(' ');
+            }
+        }
+        return out.toString().trim();
     }
 
     private record Timed(double millis, JsonNode state) {

@@ -17,7 +17,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -26,6 +28,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.edgeslice.cloud.infrastructure.CallbackBase;
 import org.edgeslice.cloud.infrastructure.CloudSettings;
 import org.edgeslice.cloud.issm.CsfrRegistry;
@@ -51,6 +55,9 @@ public class IsclResource {
 
     @Inject
     CloudSettings settings;
+
+    @Inject
+    RequestChanges changes;
 
     @Context
     UriInfo uriInfo;
@@ -90,18 +97,44 @@ public class IsclResource {
         return iscl.requests();
     }
 
-    /** Project API: one slicing request with its state, step trace and log. */
+    /**
+     * Project API: one slicing request with its state, step trace and log. The response carries an {@code ETag}; a
+     * GET with {@code If-None-Match} of the current tag and {@code Prefer: wait=N} (RFC 7240, N ≤ 60 s) is a long
+     * poll: it answers as soon as the request changes (200, {@code Preference-Applied: wait=N}), or 304 when it did
+     * not change within N seconds. The handler follows a request this way instead of polling on a timer.
+     */
     @GET
     @Path("slicing_requests/{id}")
     @Operation(operationId = "SlicingRequest_GET", summary = "One slicing request with its state, step trace and log")
     @APIResponse(responseCode = "200", description = "The request",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SlicingRequestInfo.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged during the wait the client asked for (If-None-Match + Prefer: wait)")
     @APIResponse(responseCode = "400", description = "Bad request",
             content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
     @APIResponse(responseCode = "404", description = "Unknown request",
             content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    public SlicingRequestInfo request(@PathParam("id") String id) {
-        return iscl.request(id);
+    public Response request(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                            @HeaderParam("Prefer") String prefer) throws InterruptedException {
+        SlicingRequestInfo now = iscl.request(id); // 404 for an unknown id, before any wait
+        int wait = LongPoll.waitSeconds(prefer);
+        if (wait <= 0 || ifNoneMatch == null || !ifNoneMatch.equals(LongPoll.etag(now))) {
+            return LongPoll.ok(now, 0);
+        }
+        // A blocking wait (a worker thread per waiting client): JAX-RS's AsyncResponse would free the thread, but
+        // Payara's OpenAPI then documents it as a request body. Only the handler waits, one poll per request in
+        // progress.
+        CountDownLatch changed = new CountDownLatch(1);
+        Runnable onChange = changed::countDown;
+        changes.onNextChange(id, onChange);
+        try {
+            SlicingRequestInfo again = iscl.request(id); // a change between the first read and the registration
+            if (LongPoll.etag(again).equals(LongPoll.etag(now)) && !changed.await(wait, TimeUnit.SECONDS)) {
+                return Response.notModified(LongPoll.tag(now)).header("Preference-Applied", "wait=" + wait).build();
+            }
+            return LongPoll.ok(iscl.request(id), wait);
+        } finally {
+            changes.forget(id, onChange);
+        }
     }
 
     /** Project API: the entire view of the IoT slices (also the launcher's readiness probe). */

@@ -38,6 +38,9 @@ public class IsclService {
     IsclRepository repository;
 
     @Inject
+    RequestChanges changes;
+
+    @Inject
     SliceOrchestrator iss;
 
     @Inject
@@ -58,7 +61,10 @@ public class IsclService {
     public SlicingRequestInfo submit(SlicingRequest req, String selfBase, String callbackBase) {
         SlicingPlan plan = structure(req);
         String id = UUID.randomUUID().toString();
-        RequestRun run = new RequestRun(id, req, selfBase + "/" + id, repository::save);
+        RequestRun run = new RequestRun(id, req, selfBase + "/" + id, info -> {
+            repository.save(info); // committed here: a woken long-poll reads the new state
+            changes.changed(info.id());
+        });
         run.log("INFO", "received " + req.requestType() + " from " + Optional.ofNullable(req.requester()).orElse("?")
                 + " for " + req.tasks().size() + " task(s)");
         run.save();

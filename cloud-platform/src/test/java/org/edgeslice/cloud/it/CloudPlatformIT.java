@@ -2,6 +2,7 @@ package org.edgeslice.cloud.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -357,6 +358,22 @@ class CloudPlatformIT {
         api().get("iscl/v1/slices/" + sliceId).json().get("functions").forEach(f -> functions.add(f.asText()));
         assertTrue(functions.contains("retrieve"), "REDIRECT needs retrieve: " + functions);
         assertEquals(204, api().delete("iscl/v1/slices/" + sliceId).status(), "a failed slice can be released");
+
+        // the long poll of a request that no longer changes: 304 after the wait; another tag gets the request at once
+        String location = created.header("Location").orElseThrow();
+        String etag = api().get(location).header("ETag").orElseThrow();
+        long t0 = System.nanoTime();
+        Http.Reply same = api().send(HttpRequest.newBuilder(api().uri(location)).header("If-None-Match", etag)
+                .header("Prefer", "wait=1").GET());
+        long waited = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(304, same.status(), same.toString());
+        assertTrue(waited >= 900 && waited < 5000, "waited " + waited + " ms");
+        t0 = System.nanoTime();
+        Http.Reply other = api().send(HttpRequest.newBuilder(api().uri(location)).header("If-None-Match", "\"0\"")
+                .header("Prefer", "wait=5").GET());
+        assertEquals(200, other.status(), other.toString());
+        assertTrue((System.nanoTime() - t0) / 1_000_000 < 2000, "no wait for a client that has an older tag");
+        assertEquals(etag, other.header("ETag").orElseThrow(), "unchanged request, same tag");
     }
 
     /** The CISS's create rate over HTTP (16 concurrent clients); a figure for the report. */
@@ -396,18 +413,32 @@ class CloudPlatformIT {
         ContractCheck.assertServes(Deployments.serverRoot(deployed), "/cloud", "cloud-platform");
     }
 
+    /**
+     * Follows a request by long polling (If-None-Match + Prefer: wait), as the handler does: every answer is either
+     * a change (200, a new ETag) or a 304 after the full wait, and the final state arrives without a timer.
+     */
     private JsonNode awaitFinal(String location) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 90_000;
-        while (true) {
-            JsonNode info = api().get(location).json();
-            String state = info.path("state").asText();
-            if (!state.equals("PROCESSING")) {
-                return info;
-            }
+        Http.Reply first = api().get(location);
+        String etag = first.header("ETag").orElseThrow(() -> new AssertionError("no ETag: " + first));
+        JsonNode info = first.json();
+        while (info.path("state").asText().equals("PROCESSING")) {
             if (System.currentTimeMillis() > deadline) {
                 throw new AssertionError("still PROCESSING: " + info.toPrettyString());
             }
-            Thread.sleep(200);
+            long t0 = System.nanoTime();
+            Http.Reply r = api().send(HttpRequest.newBuilder(api().uri(location)).header("If-None-Match", etag)
+                    .header("Prefer", "wait=2").GET());
+            long waited = (System.nanoTime() - t0) / 1_000_000;
+            if (r.status() == 304) {
+                assertTrue(waited >= 1900, "a 304 only after the wait asked for: " + waited + " ms");
+                continue;
+            }
+            assertEquals(200, r.status(), r.toString());
+            assertNotEquals(etag, r.header("ETag").orElseThrow(), "a 200 to a long poll is a change");
+            etag = r.header("ETag").orElseThrow();
+            info = r.json();
         }
+        return info;
     }
 }

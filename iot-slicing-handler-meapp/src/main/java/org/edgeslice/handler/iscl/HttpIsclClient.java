@@ -85,8 +85,18 @@ public final class HttpIsclClient implements IsclClient {
         long deadline = System.nanoTime() + timeout.toNanos();
         long wait = 50;
         int lastSteps = -1;
+        String etag = null;
         while (true) {
-            HttpResponse<byte[]> r = send("GET", URI.create(reference), null);
+            // long poll (If-None-Match + Prefer: wait): the ISCL answers as soon as the request changes
+            HttpResponse<byte[]> r = etag == null ? send("GET", URI.create(reference), null)
+                    : send("GET", URI.create(reference), null, "If-None-Match", etag, "Prefer", "wait=" + LONG_POLL_SECONDS);
+            if (r.statusCode() == 304) {
+                if (System.nanoTime() > deadline) {
+                    throw new IsclException("ISCL request " + reference + " did not finish within " + timeout.toSeconds()
+                            + " s");
+                }
+                continue;
+            }
             if (r.statusCode() == 404) {
                 throw new IsclException("ISCL no longer knows request " + reference);
             }
@@ -106,10 +116,16 @@ public final class HttpIsclClient implements IsclClient {
                 throw new IsclException("ISCL request " + reference + " did not finish within " + timeout.toSeconds()
                         + " s");
             }
-            sleep(wait);
-            wait = Math.min(wait * 2, 1000);
+            etag = r.headers().firstValue("ETag").orElse(null);
+            if (etag == null) { // an ISCL without long polling: poll on a timer
+                sleep(wait);
+                wait = Math.min(wait * 2, 1000);
+            }
         }
     }
+
+    /** How long one long poll may wait at the ISCL (below the HTTP timeout of {@link #send}). */
+    static final int LONG_POLL_SECONDS = 20;
 
     @Override
     public void release(SliceEntry slice) {
@@ -271,9 +287,12 @@ public final class HttpIsclClient implements IsclClient {
         return id == null ? null : base + "/iscl/v1/slicing_requests/" + id.asText();
     }
 
-    private HttpResponse<byte[]> send(String method, URI uri, JsonNode body) {
+    private HttpResponse<byte[]> send(String method, URI uri, JsonNode body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
         try {
             if (body != null) {
                 b.header("Content-Type", "application/json")

@@ -216,9 +216,11 @@ public class LcmRunner {
     /** Waits for Mp1 confirm_ready (seen through Mm5); fails at once if the container dies meanwhile. */
     private void awaitReady(String id, String containerId) {
         long deadline = System.nanoTime() + settings.readyTimeout().toNanos();
-        while (true) {
-            ContainerStatus s = driver().inspect(containerId).orElse(null);
-            if (s == null || !s.running()) {
+        // confirm_ready is asked for every 20 ms (a loopback GET) so that the op completes right after it; the
+        // engine is asked whether the container still runs only every 200 ms
+        for (int poll = 0; ; poll++) {
+            ContainerStatus s = poll % 10 != 0 ? null : driver().inspect(containerId).orElse(null);
+            if (poll % 10 == 0 && (s == null || !s.running())) {
                 throw new IllegalStateException("the app's container " + (s == null ? "vanished" : "exited with "
                         + s.exitCode() + (s.oomKilled() ? " (OOM-killed)" : "")) + " before it confirmed ready; last log: "
                         + tail(containerId));
@@ -230,7 +232,7 @@ public class LcmRunner {
                 throw new IllegalStateException("the app did not confirm ready on Mp1 within " + settings.readyTimeout()
                         .toSeconds() + " s; last log: " + tail(containerId));
             }
-            sleep(100);
+            sleep(20);
         }
     }
 
