@@ -151,17 +151,19 @@ class HandlerApiTest {
         assertEquals(1, iscl.slices.get());
     }
 
-    @Test
-    void aRefusedOffloadingOnlyFallsBackToANewSlice() throws Exception {
+    /** 404: the cloud no longer knows the slice; 409: it is not READY there (e.g. STOPPED after its container died). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {404, 409})
+    void aRefusedOffloadingOnlyFallsBackToANewSliceAndForgetsTheRefusedOne(int refusal) throws Exception {
         awaitState(Http.post(requests, CAR).header("Location"), "COMPLETED");
-        iscl.refuseOffloadingOnlyWith = 404;
+        iscl.refuseOffloadingOnlyWith = refusal;
         JsonNode done = awaitState(Http.post(requests, CAR).header("Location"), "COMPLETED");
         assertEquals("SLICING", done.get("path").asText());
         List<String> steps = steps(done);
         assertTrue(steps.contains("03-2:FAILED") && steps.contains("03-1:SUCCEEDED"), steps.toString());
         assertEquals("app-slice-2", done.get("slice").get("appInstanceId").asText());
         assertEquals(1, Http.get(handler.apiRoot() + "/iot_slicing/v1/slices").json().size(),
-                "the slice the ISCL does not know left the table");
+                "the slice the ISCL refused left the table");
     }
 
     @Test

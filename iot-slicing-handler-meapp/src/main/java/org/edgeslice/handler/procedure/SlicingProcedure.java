@@ -223,11 +223,9 @@ public final class SlicingProcedure implements AutoCloseable {
                 // the table was stale (the slice is gone or not usable at the cloud): take path 03-1 instead
                 LOG.log(Level.INFO, "request {0}: ISCL refused offloading only ({1}); asking for a new slice", id,
                         e.getMessage());
-                covering.ifPresent(c -> {
-                    if (e.status() == 404) {
-                        table.remove(c.appInstanceId()).ifPresent(this::sliceGone);
-                    }
-                });
+                // 404: gone; 409: not READY at the cloud (stopped, failed, being released): either way this handler
+                // must not offer it again, or every later request would try it first
+                covering.ifPresent(c -> table.remove(c.appInstanceId()).ifPresent(this::sliceGone));
                 update(id, x -> x.withStep(x.step(n03).end(StepRecord.FAILED, clock.instant(), e.getMessage()
                         + "; falling back to 03-1", null), now()).withPath(SlicingPath.SLICING, now()));
                 sliceAfterRefusal(id, r.request());
@@ -400,7 +398,15 @@ public final class SlicingProcedure implements AutoCloseable {
     /** Idle slices (no users for {@code idle}) are released through the ISCL: final sync, terminate, delete. */
     public void sweepIdleSlices() {
         try {
+            // A slice announced by the MEC platform (service ADDED) before the ISCL's answer reached step 13 has no
+            // sliceId and no user yet: while a request is still creating a slice, such an entry is that request's
+            // slice, not an idle one.
+            boolean creating = list().stream().anyMatch(r -> r.state() == RequestState.PROCESSING
+                    && r.path() == SlicingPath.SLICING);
             for (SliceEntry e : table.idleSince(clock.instant(), idle)) {
+                if (creating && e.sliceId() == null) {
+                    continue;
+                }
                 if (table.startRelease(e.appInstanceId())) {
                     workers.execute(() -> release(e));
                 }
