@@ -145,7 +145,7 @@ class SliceImageBuilderTest {
         assertEquals("127.0.0.1:5000/edgeslice/iot-slice:reg-ret-sub-not", appD.swImageDescriptor().swImage());
         assertEquals(List.of("onem2m-registration", "onem2m-retrieve", "onem2m-subscription", "onem2m-notification"),
                 appD.appServiceProduced().stream().map(s -> s.serName()).toList());
-        assertEquals(250, appD.virtualComputeDescriptor().cpuMillis());
+        assertEquals(100, appD.virtualComputeDescriptor().cpuMillis(), "a slice reserves 100m (CPU weight, no ceiling)");
         assertEquals(10, appD.terminateAppInstanceOpConfig().maxRecommendedGracefulTerminationTimeout());
         assertEquals(AppPackageWriter.sha256(p.zip()), p.sha256());
     }
