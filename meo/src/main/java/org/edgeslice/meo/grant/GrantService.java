@@ -51,11 +51,6 @@ public class GrantService {
     private final long pendingTimeoutMs;
 
     public GrantService(GrantRepository grants, HostInventory hosts, LcmStore lcm, PackageCatalog packages,
-                        Transactions tx, ApiRoot apiRoot) {
-        this(grants, hosts, lcm, packages, tx, apiRoot, 25_000);
-    }
-
-    public GrantService(GrantRepository grants, HostInventory hosts, LcmStore lcm, PackageCatalog packages,
                         Transactions tx, ApiRoot apiRoot, long pendingTimeoutMs) {
         this.grants = grants;
         this.hosts = hosts;
@@ -78,14 +73,6 @@ public class GrantService {
         }
         tx.run(() -> grants.save(g));
         return new GrantAnswer.Granted(g);
-    }
-
-    /** A synchronous grant (the decision now; waiting is not an option): 403 where {@link #request} would wait. */
-    public synchronized Grant grant(GrantRequest r) {
-        validate(r);
-        Grant g = decide(r, Ids.next(), false);
-        tx.run(() -> grants.save(g));
-        return g;
     }
 
     /** GET grants/{id}: the grant (200), still pending (202), or the refusal of a pending request thrown (403). */
@@ -226,14 +213,6 @@ public class GrantService {
 
     private String href(String id) {
         return apiRoot.href("granting/v1/grants/" + id);
-    }
-
-    public Grant get(String id) {
-        GrantAnswer a = poll(id);
-        if (a instanceof GrantAnswer.Granted g) {
-            return g.grant();
-        }
-        throw ProblemException.conflict("Grant " + id + " is not decided yet");
     }
 
     private static Object stringParam(Map<String, Object> params, String name) {
