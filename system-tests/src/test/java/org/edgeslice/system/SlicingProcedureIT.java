@@ -59,7 +59,7 @@ class SlicingProcedureIT {
     @BeforeAll
     void up() throws Exception {
         docker = Engines.docker();
-        deleteTree(state.resolve("data"));
+        MecCommand.deleteTree(state.resolve("data"));
         upOutput = mec("up", "--base-port", Integer.toString(BASE_PORT));
     }
 
@@ -237,16 +237,6 @@ class SlicingProcedureIT {
         assertFalse(running(docker, sliceInstance), "releasing the slice removed its container");
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-    }
-
     private static boolean running(DockerClient docker, String appInstanceId) {
         List<Container> found = docker.listContainersCmd()
                 .withLabelFilter(Map.of("org.edgeslice.mepm.appInstanceId", appInstanceId)).exec();
@@ -264,25 +254,7 @@ class SlicingProcedureIT {
 
     /** Runs ./mec with this test's own ports, state directory, databases and a short slice idle time. */
     private String mec(String... args) throws IOException, InterruptedException {
-        Files.createDirectories(state);
-        Path out = Files.createTempFile(state, "mec", ".out");
-        List<String> cmd = new java.util.ArrayList<>(List.of("bash", root.resolve("mec").toString()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true)
-                .redirectOutput(out.toFile());
-        pb.environment().put("EDGESLICE_STATE_DIR", state.toString());
-        pb.environment().put("HANDLER_SLICE_IDLE_SECONDS", "2");
-        String db = System.getProperty("edgeslice.slicing.db.options", "").trim();
-        if (!db.isEmpty()) {
-            pb.environment().put("EDGESLICE_OPTS", db);
-        }
-        Process p = pb.start();
-        if (!p.waitFor(420, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("./mec " + String.join(" ", args) + " timed out:\n" + Files.readString(out));
-        }
-        String text = Files.readString(out);
-        assertEquals(0, p.exitValue(), "./mec " + String.join(" ", args) + ":\n" + text);
-        return text;
+        return new MecCommand(state, Map.of("HANDLER_SLICE_IDLE_SECONDS", "2",
+                "EDGESLICE_OPTS", System.getProperty("edgeslice.slicing.db.options", ""))).run(args);
     }
 }

@@ -93,7 +93,8 @@ public class HostRegistration {
                 LOG.warning(() -> "registration of host " + settings.hostId() + " at " + settings.meoUrl()
                         + " failed (attempt " + (attempt + 1) + "), retrying: " + reason);
             }
-            schedule(Math.min(30_000, 500L << Math.min(6, attempt)), attempt + 1);
+            // at most 5 s apart: the host is not ready (health) until it is registered
+            schedule(Math.min(5_000, 250L << Math.min(5, attempt)), attempt + 1);
         }
     }
 }
