@@ -10,8 +10,6 @@ import jakarta.ws.rs.core.Response;
 import org.edgeslice.contract.mec011.AppReadyConfirmation;
 import org.edgeslice.contract.mec011.AppTerminationConfirmation;
 import jakarta.ws.rs.core.MediaType;
-import org.edgeslice.contract.common.ProblemDetails;
-import org.edgeslice.contract.common.ProblemDetailsMediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -33,16 +31,11 @@ public class ApplicationConfirmationsResource {
     @Path("confirm_ready")
     @Operation(operationId = "ApplicationsConfirmReady_POST", summary = "Confirm that the app is up and running (MEC 011 clause 7.2.11.3.4)")
     @APIResponse(responseCode = "204", description = "Confirmed")
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "403", description = "Not this app's resource",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "404", description = "Not found",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "409", description = "Conflict with the resource's state",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    @APIResponse(responseCode = "401", ref = "401")
+    @APIResponse(responseCode = "403", ref = "403")
+    @APIResponse(responseCode = "404", ref = "404")
+    @APIResponse(responseCode = "409", ref = "409")
     public Response confirmReady(@PathParam("appInstanceId") String appInstanceId,
                                  @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppReadyConfirmation.class))) AppReadyConfirmation confirmation) {
         lifecycle.confirmReady(appInstanceId, confirmation);
@@ -54,16 +47,11 @@ public class ApplicationConfirmationsResource {
     @Path("confirm_termination")
     @Operation(operationId = "ApplicationsConfirmTermination_POST", summary = "Confirm that the app is ready to be stopped or terminated (MEC 011 clause 7.2.12.3.4)")
     @APIResponse(responseCode = "204", description = "Confirmed")
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "403", description = "Not this app's resource",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "404", description = "Not found",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "409", description = "Conflict with the resource's state",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    @APIResponse(responseCode = "401", ref = "401")
+    @APIResponse(responseCode = "403", ref = "403")
+    @APIResponse(responseCode = "404", ref = "404")
+    @APIResponse(responseCode = "409", ref = "409")
     public Response confirmTermination(@PathParam("appInstanceId") String appInstanceId,
                                        @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppTerminationConfirmation.class))) AppTerminationConfirmation confirmation) {
         lifecycle.confirmTermination(appInstanceId, confirmation);

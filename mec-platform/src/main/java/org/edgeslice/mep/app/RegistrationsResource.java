@@ -16,8 +16,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.edgeslice.contract.mec011.AppInfo;
 import org.edgeslice.mep.security.Callers;
 import jakarta.ws.rs.core.MediaType;
-import org.edgeslice.contract.common.ProblemDetails;
-import org.edgeslice.contract.common.ProblemDetailsMediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -45,14 +43,10 @@ public class RegistrationsResource {
     @Operation(operationId = "AppRegistrations_POST", summary = "Register the calling app (MEC 011 v3.x clause 7.2.13.3.4)")
     @APIResponse(responseCode = "201", description = "The registration; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppInfo.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "403", description = "Not this app's resource",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "404", description = "Not found",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    @APIResponse(responseCode = "401", ref = "401")
+    @APIResponse(responseCode = "403", ref = "403")
+    @APIResponse(responseCode = "404", ref = "404")
     public Response register(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppInfo.class))) AppInfo info) {
         String caller = Callers.appInstanceId(security);
         AppInfo registered = lifecycle.register(caller, info);
@@ -65,14 +59,10 @@ public class RegistrationsResource {
     @Operation(operationId = "AppRegistration_GET", summary = "Read an app's registration (MEC 011 v3.x clause 7.2.14.3.1)")
     @APIResponse(responseCode = "200", description = "The registration",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppInfo.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "403", description = "Not this app's resource",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "404", description = "Not found",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    @APIResponse(responseCode = "401", ref = "401")
+    @APIResponse(responseCode = "403", ref = "403")
+    @APIResponse(responseCode = "404", ref = "404")
     public AppInfo get(@PathParam("appInstanceId") String appInstanceId) {
         return lifecycle.registration(appInstanceId);
     }
@@ -82,14 +72,10 @@ public class RegistrationsResource {
     @Path("{appInstanceId}")
     @Operation(operationId = "AppRegistration_PUT", summary = "Update an app's registration (MEC 011 v3.x clause 7.2.14.3.2)")
     @APIResponse(responseCode = "204", description = "Updated")
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "403", description = "Not this app's resource",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "404", description = "Not found",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    @APIResponse(responseCode = "401", ref = "401")
+    @APIResponse(responseCode = "403", ref = "403")
+    @APIResponse(responseCode = "404", ref = "404")
     public Response update(@PathParam("appInstanceId") String appInstanceId, @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppInfo.class))) AppInfo info) {
         lifecycle.updateRegistration(appInstanceId, info);
         return Response.noContent().build();
@@ -100,14 +86,10 @@ public class RegistrationsResource {
     @Path("{appInstanceId}")
     @Operation(operationId = "AppRegistration_DELETE", summary = "Deregister an app (MEC 011 v3.x clause 7.2.14.3.5)")
     @APIResponse(responseCode = "204", description = "Deregistered")
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "403", description = "Not this app's resource",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "404", description = "Not found",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    @APIResponse(responseCode = "401", ref = "401")
+    @APIResponse(responseCode = "403", ref = "403")
+    @APIResponse(responseCode = "404", ref = "404")
     public Response deregister(@PathParam("appInstanceId") String appInstanceId) {
         lifecycle.deregister(appInstanceId);
         return Response.noContent().build();

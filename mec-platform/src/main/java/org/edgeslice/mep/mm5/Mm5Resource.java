@@ -19,8 +19,6 @@ import org.edgeslice.contract.mec011.TerminationStatus;
 import org.edgeslice.mep.app.AppInstances;
 import org.edgeslice.mep.app.AppLifecycle;
 import jakarta.ws.rs.core.MediaType;
-import org.edgeslice.contract.common.ProblemDetails;
-import org.edgeslice.contract.common.ProblemDetailsMediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -53,12 +51,9 @@ public class Mm5Resource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppPlatformStatus.class)))
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppPlatformStatus.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "409", description = "Conflict with the resource's state",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    @APIResponse(responseCode = "401", ref = "401")
+    @APIResponse(responseCode = "409", ref = "409")
     public Response configure(@PathParam("appInstanceId") String appInstanceId,
                               @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppPlatformConfig.class))) AppPlatformConfig config) {
         boolean created = apps.configure(appInstanceId, config);
@@ -72,12 +67,9 @@ public class Mm5Resource {
     @Operation(operationId = "Mm5AppInstance_GET", summary = "An app's platform configuration and Mp1 progress (project Mm5)")
     @APIResponse(responseCode = "200", description = "The configuration and progress",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppPlatformStatus.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "404", description = "Not found",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    @APIResponse(responseCode = "401", ref = "401")
+    @APIResponse(responseCode = "404", ref = "404")
     public AppPlatformStatus get(@PathParam("appInstanceId") String appInstanceId) {
         return apps.status(appInstanceId);
     }
@@ -86,12 +78,9 @@ public class Mm5Resource {
     @DELETE
     @Operation(operationId = "Mm5AppInstance_DELETE", summary = "Remove everything of an app from the platform (project Mm5)")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "404", description = "Not found",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    @APIResponse(responseCode = "401", ref = "401")
+    @APIResponse(responseCode = "404", ref = "404")
     public Response remove(@PathParam("appInstanceId") String appInstanceId) {
         apps.remove(appInstanceId);
         return Response.noContent().build();
@@ -103,14 +92,10 @@ public class Mm5Resource {
     @Operation(operationId = "Mm5Termination_POST", summary = "Start the graceful termination handshake (project Mm5)")
     @APIResponse(responseCode = "202", description = "Started; Location names the status",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TerminationStatus.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "404", description = "Not found",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "409", description = "Conflict with the resource's state",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    @APIResponse(responseCode = "401", ref = "401")
+    @APIResponse(responseCode = "404", ref = "404")
+    @APIResponse(responseCode = "409", ref = "409")
     public Response terminate(@PathParam("appInstanceId") String appInstanceId,
                               @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TerminationRequest.class))) TerminationRequest request) {
         TerminationStatus status = lifecycle.requestTermination(appInstanceId, request, uriInfo.getBaseUri().toString());
@@ -123,12 +108,9 @@ public class Mm5Resource {
     @Operation(operationId = "Mm5Termination_GET", summary = "The termination handshake's state (project Mm5)")
     @APIResponse(responseCode = "200", description = "The state",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TerminationStatus.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "404", description = "Not found",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    @APIResponse(responseCode = "401", ref = "401")
+    @APIResponse(responseCode = "404", ref = "404")
     public TerminationStatus termination(@PathParam("appInstanceId") String appInstanceId) {
         return lifecycle.termination(appInstanceId);
     }

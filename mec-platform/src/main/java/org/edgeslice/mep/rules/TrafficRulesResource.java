@@ -13,8 +13,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.edgeslice.contract.mec011.TrafficRule;
 import jakarta.ws.rs.core.MediaType;
-import org.edgeslice.contract.common.ProblemDetails;
-import org.edgeslice.contract.common.ProblemDetailsMediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -36,14 +34,10 @@ public class TrafficRulesResource {
     @Operation(operationId = "ApplicationsTrafficRules_GET", summary = "The app's traffic rules (MEC 011 clause 7.2.6.3.1)")
     @APIResponse(responseCode = "200", description = "The traffic rules",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = TrafficRule.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "403", description = "Not this app's resource",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "404", description = "Not found",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    @APIResponse(responseCode = "401", ref = "401")
+    @APIResponse(responseCode = "403", ref = "403")
+    @APIResponse(responseCode = "404", ref = "404")
     public List<TrafficRule> list(@PathParam("appInstanceId") String appInstanceId) {
         return rules.trafficRules(appInstanceId);
     }
@@ -54,14 +48,10 @@ public class TrafficRulesResource {
     @Operation(operationId = "ApplicationsTrafficRule_GET", summary = "One traffic rule (MEC 011 clause 7.2.7.3.1); ETag")
     @APIResponse(responseCode = "200", description = "The traffic rule",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrafficRule.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "403", description = "Not this app's resource",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "404", description = "Not found",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    @APIResponse(responseCode = "401", ref = "401")
+    @APIResponse(responseCode = "403", ref = "403")
+    @APIResponse(responseCode = "404", ref = "404")
     public Response get(@PathParam("appInstanceId") String appInstanceId, @PathParam("trafficRuleId") String ruleId) {
         Versioned<TrafficRule> r = rules.trafficRule(appInstanceId, ruleId);
         return Response.ok(r.body()).header(HttpHeaders.ETAG, r.etag()).build();
@@ -73,16 +63,11 @@ public class TrafficRulesResource {
     @Operation(operationId = "ApplicationsTrafficRule_PUT", summary = "Replace a traffic rule (MEC 011 clause 7.2.7.3.2); If-Match")
     @APIResponse(responseCode = "200", description = "The updated traffic rule",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrafficRule.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "403", description = "Not this app's resource",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "404", description = "Not found",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current entity tag",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    @APIResponse(responseCode = "401", ref = "401")
+    @APIResponse(responseCode = "403", ref = "403")
+    @APIResponse(responseCode = "404", ref = "404")
+    @APIResponse(responseCode = "412", ref = "412")
     public Response put(@PathParam("appInstanceId") String appInstanceId, @PathParam("trafficRuleId") String ruleId,
                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrafficRule.class))) TrafficRule rule) {
         Versioned<TrafficRule> r = rules.replace(appInstanceId, ruleId, rule, ifMatch);

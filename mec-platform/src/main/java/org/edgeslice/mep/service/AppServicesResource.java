@@ -20,8 +20,6 @@ import org.edgeslice.contract.mec011.ServiceInfo;
 import org.edgeslice.contract.mec011.ServiceInfoPost;
 import org.edgeslice.mep.rules.Versioned;
 import jakarta.ws.rs.core.MediaType;
-import org.edgeslice.contract.common.ProblemDetails;
-import org.edgeslice.contract.common.ProblemDetailsMediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -46,14 +44,10 @@ public class AppServicesResource {
     @Operation(operationId = "AppServices_GET", summary = "The services an app produces (MEC 011 clause 8.2.6.3.1)")
     @APIResponse(responseCode = "200", description = "The app's matching services",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ServiceInfo.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "403", description = "Not this app's resource",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "404", description = "Not found",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    @APIResponse(responseCode = "401", ref = "401")
+    @APIResponse(responseCode = "403", ref = "403")
+    @APIResponse(responseCode = "404", ref = "404")
     public List<ServiceInfo> list(@PathParam("appInstanceId") String appInstanceId,
                                   @QueryParam("ser_instance_id") List<String> serInstanceId,
                                   @QueryParam("ser_name") List<String> serName,
@@ -70,14 +64,10 @@ public class AppServicesResource {
     @Operation(operationId = "AppServices_POST", summary = "Register a service (MEC 011 clause 8.2.6.3.4)")
     @APIResponse(responseCode = "201", description = "The service; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceInfo.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "403", description = "Not this app's resource",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "404", description = "Not found",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    @APIResponse(responseCode = "401", ref = "401")
+    @APIResponse(responseCode = "403", ref = "403")
+    @APIResponse(responseCode = "404", ref = "404")
     public Response create(@PathParam("appInstanceId") String appInstanceId,
                            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceInfoPost.class))) ServiceInfoPost post) {
         ServiceInfo created = registry.create(appInstanceId, post, uriInfo.getBaseUri().toString());
@@ -91,14 +81,10 @@ public class AppServicesResource {
     @Operation(operationId = "AppService_GET", summary = "One of the app's services (MEC 011 clause 8.2.7.3.1); ETag")
     @APIResponse(responseCode = "200", description = "The service",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceInfo.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "403", description = "Not this app's resource",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "404", description = "Not found",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    @APIResponse(responseCode = "401", ref = "401")
+    @APIResponse(responseCode = "403", ref = "403")
+    @APIResponse(responseCode = "404", ref = "404")
     public Response get(@PathParam("appInstanceId") String appInstanceId, @PathParam("serviceId") String serviceId) {
         Versioned<ServiceInfo> s = registry.getOwn(appInstanceId, serviceId);
         return Response.ok(s.body()).header(HttpHeaders.ETAG, s.etag()).build();
@@ -110,16 +96,11 @@ public class AppServicesResource {
     @Operation(operationId = "AppService_PUT", summary = "Replace a service (MEC 011 clause 8.2.7.3.2); If-Match")
     @APIResponse(responseCode = "200", description = "The updated service",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceInfo.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "403", description = "Not this app's resource",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "404", description = "Not found",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current entity tag",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    @APIResponse(responseCode = "401", ref = "401")
+    @APIResponse(responseCode = "403", ref = "403")
+    @APIResponse(responseCode = "404", ref = "404")
+    @APIResponse(responseCode = "412", ref = "412")
     public Response put(@PathParam("appInstanceId") String appInstanceId, @PathParam("serviceId") String serviceId,
                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceInfo.class))) ServiceInfo info) {
         Versioned<ServiceInfo> s = registry.replace(appInstanceId, serviceId, info, ifMatch,
@@ -132,14 +113,10 @@ public class AppServicesResource {
     @Path("{serviceId}")
     @Operation(operationId = "AppService_DELETE", summary = "Remove a service (MEC 011 clause 8.2.7.3.5)")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "403", description = "Not this app's resource",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "404", description = "Not found",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    @APIResponse(responseCode = "401", ref = "401")
+    @APIResponse(responseCode = "403", ref = "403")
+    @APIResponse(responseCode = "404", ref = "404")
     public Response delete(@PathParam("appInstanceId") String appInstanceId, @PathParam("serviceId") String serviceId) {
         registry.delete(appInstanceId, serviceId);
         return Response.noContent().build();

@@ -16,8 +16,6 @@ import org.edgeslice.contract.mec011.ServiceLivenessInfo;
 import org.edgeslice.contract.mec011.ServiceLivenessUpdate;
 import org.edgeslice.mep.security.Callers;
 import jakarta.ws.rs.core.MediaType;
-import org.edgeslice.contract.common.ProblemDetails;
-import org.edgeslice.contract.common.ProblemDetailsMediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -44,10 +42,8 @@ public class ServicesResource {
     @Operation(operationId = "Services_GET", summary = "Discover services (MEC 011 clause 8.2.3.3.1)")
     @APIResponse(responseCode = "200", description = "The matching services",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ServiceInfo.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    @APIResponse(responseCode = "401", ref = "401")
     public List<ServiceInfo> discover(@QueryParam("ser_instance_id") List<String> serInstanceId,
                                       @QueryParam("ser_name") List<String> serName,
                                       @QueryParam("ser_category_id") List<String> serCategoryId,
@@ -64,12 +60,9 @@ public class ServicesResource {
     @Operation(operationId = "Service_GET", summary = "One service (MEC 011 clause 8.2.4.3.1)")
     @APIResponse(responseCode = "200", description = "The service",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceInfo.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "404", description = "Not found",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    @APIResponse(responseCode = "401", ref = "401")
+    @APIResponse(responseCode = "404", ref = "404")
     public ServiceInfo get(@PathParam("serviceId") String serviceId) {
         return registry.get(serviceId);
     }
@@ -80,14 +73,10 @@ public class ServicesResource {
     @Operation(operationId = "ServiceLiveness_GET", summary = "A service's liveness (MEC 011 v2.2.1+ clause 8.2.10.3.1)")
     @APIResponse(responseCode = "200", description = "The liveness",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceLivenessInfo.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "403", description = "Not this app's resource",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "404", description = "Not found",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    @APIResponse(responseCode = "401", ref = "401")
+    @APIResponse(responseCode = "403", ref = "403")
+    @APIResponse(responseCode = "404", ref = "404")
     public ServiceLivenessInfo liveness(@PathParam("serviceId") String serviceId) {
         return registry.liveness(Callers.appInstanceId(security), serviceId);
     }
@@ -99,14 +88,10 @@ public class ServicesResource {
     @Operation(operationId = "ServiceLiveness_PATCH", summary = "A liveness heartbeat (MEC 011 v2.2.1+ clause 8.2.10.3.3)")
     @APIResponse(responseCode = "200", description = "The liveness after the heartbeat",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceLivenessInfo.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "403", description = "Not this app's resource",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "404", description = "Not found",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    @APIResponse(responseCode = "401", ref = "401")
+    @APIResponse(responseCode = "403", ref = "403")
+    @APIResponse(responseCode = "404", ref = "404")
     public ServiceLivenessInfo heartbeat(@PathParam("serviceId") String serviceId,
                                          @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceLivenessUpdate.class))) ServiceLivenessUpdate update) {
         return registry.heartbeat(Callers.appInstanceId(security), serviceId, update);

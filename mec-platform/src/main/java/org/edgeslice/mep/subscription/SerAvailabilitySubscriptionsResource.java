@@ -20,8 +20,6 @@ import org.edgeslice.mep.infrastructure.JsonText;
 import org.edgeslice.mep.service.AvailabilityFilter;
 import org.edgeslice.support.problem.ProblemException;
 import jakarta.ws.rs.core.MediaType;
-import org.edgeslice.contract.common.ProblemDetails;
-import org.edgeslice.contract.common.ProblemDetailsMediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -46,14 +44,10 @@ public class SerAvailabilitySubscriptionsResource {
     @Operation(operationId = "AppSubscriptions_GET", summary = "The app's SerAvailabilityNotificationSubscriptions (MEC 011 clause 8.2.8.3.1)")
     @APIResponse(responseCode = "200", description = "The subscriptions",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionLinkList.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "403", description = "Not this app's resource",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "404", description = "Not found",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    @APIResponse(responseCode = "401", ref = "401")
+    @APIResponse(responseCode = "403", ref = "403")
+    @APIResponse(responseCode = "404", ref = "404")
     public SubscriptionLinkList list(@PathParam("appInstanceId") String appInstanceId) {
         String base = uriInfo.getAbsolutePath().toString();
         return new SubscriptionLinkList(new SubscriptionLinkList.Links(new LinkType(base),
@@ -67,14 +61,10 @@ public class SerAvailabilitySubscriptionsResource {
     @Operation(operationId = "AppSubscriptions_POST", summary = "Subscribe to service availability (MEC 011 clause 8.2.8.3.4)")
     @APIResponse(responseCode = "201", description = "The subscription; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SerAvailabilityNotificationSubscription.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "403", description = "Not this app's resource",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "404", description = "Not found",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    @APIResponse(responseCode = "401", ref = "401")
+    @APIResponse(responseCode = "403", ref = "403")
+    @APIResponse(responseCode = "404", ref = "404")
     public Response create(@PathParam("appInstanceId") String appInstanceId,
                            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SerAvailabilityNotificationSubscription.class))) SerAvailabilityNotificationSubscription request) {
         if (!SerAvailabilityNotificationSubscription.TYPE.equals(request.subscriptionType())) {
@@ -96,14 +86,10 @@ public class SerAvailabilitySubscriptionsResource {
     @Operation(operationId = "AppSubscription_GET", summary = "One subscription (MEC 011 clause 8.2.9.3.1)")
     @APIResponse(responseCode = "200", description = "The subscription",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SerAvailabilityNotificationSubscription.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "403", description = "Not this app's resource",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "404", description = "Not found",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    @APIResponse(responseCode = "401", ref = "401")
+    @APIResponse(responseCode = "403", ref = "403")
+    @APIResponse(responseCode = "404", ref = "404")
     public SerAvailabilityNotificationSubscription get(@PathParam("appInstanceId") String appInstanceId,
                                                        @PathParam("subscriptionId") String subscriptionId) {
         return JsonText.read(subscriptions.get(appInstanceId, SubscriptionKind.SER_AVAILABILITY, subscriptionId).bodyJson(),
@@ -115,14 +101,10 @@ public class SerAvailabilitySubscriptionsResource {
     @Path("{subscriptionId}")
     @Operation(operationId = "AppSubscription_DELETE", summary = "Unsubscribe (MEC 011 clause 8.2.9.3.5)")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "403", description = "Not this app's resource",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "404", description = "Not found",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    @APIResponse(responseCode = "401", ref = "401")
+    @APIResponse(responseCode = "403", ref = "403")
+    @APIResponse(responseCode = "404", ref = "404")
     public Response delete(@PathParam("appInstanceId") String appInstanceId,
                            @PathParam("subscriptionId") String subscriptionId) {
         subscriptions.delete(appInstanceId, SubscriptionKind.SER_AVAILABILITY, subscriptionId);

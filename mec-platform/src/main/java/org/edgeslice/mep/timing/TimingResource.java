@@ -8,8 +8,6 @@ import org.edgeslice.contract.common.TimeStamp;
 import org.edgeslice.contract.mec011.CurrentTime;
 import org.edgeslice.contract.mec011.TimingCaps;
 import jakarta.ws.rs.core.MediaType;
-import org.edgeslice.contract.common.ProblemDetails;
-import org.edgeslice.contract.common.ProblemDetailsMediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -31,10 +29,8 @@ public class TimingResource {
     @Operation(operationId = "TimingCaps_GET", summary = "The platform's timing capabilities (MEC 011 clause 7.2.10.3.1)")
     @APIResponse(responseCode = "200", description = "The timing capabilities",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimingCaps.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    @APIResponse(responseCode = "401", ref = "401")
     public TimingCaps timingCaps() {
         return new TimingCaps(TimeStamp.now(), null, null);
     }
@@ -48,10 +44,8 @@ public class TimingResource {
     @Operation(operationId = "TimingCurrentTime_GET", summary = "The platform's current time (MEC 011 clause 7.2.11.3.1)")
     @APIResponse(responseCode = "200", description = "The current time",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CurrentTime.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    @APIResponse(responseCode = "401", ref = "401")
     public CurrentTime currentTime() {
         Instant now = Instant.now();
         return new CurrentTime(now.getEpochSecond(), now.getNano(), CurrentTime.TimeSourceStatus.NONTRACEABLE);

@@ -11,8 +11,6 @@ import org.edgeslice.contract.mec011.EndPointInfo;
 import org.edgeslice.contract.mec011.SecurityInfo;
 import org.edgeslice.contract.mec011.TransportInfo;
 import jakarta.ws.rs.core.MediaType;
-import org.edgeslice.contract.common.ProblemDetails;
-import org.edgeslice.contract.common.ProblemDetailsMediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -39,10 +37,8 @@ public class TransportsResource {
     @Operation(operationId = "Transports_GET", summary = "The transports the platform provides (MEC 011 clause 8.2.5.3.1)")
     @APIResponse(responseCode = "200", description = "The available transports",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = TransportInfo.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid access token",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    @APIResponse(responseCode = "401", ref = "401")
     public List<TransportInfo> list() {
         String apiRoot = uriInfo.getBaseUri().toString();
         return transports.findAll().stream().map(t -> toInfo(t, apiRoot)).toList();
