@@ -74,6 +74,10 @@ final class Topology {
             p.properties().put("edgeslice.meo.url", meoUrl);
             p.properties().put("edgeslice.root", layout.root().toString());
             p.properties().put("cloud.slice.artifacts", layout.artifacts("iot-slice").toString());
+            if (firstDockerSocket == null) {
+                // no Docker: the ISSM lays slices out for the hosts' local-process drivers instead of building images
+                p.properties().put("cloud.local.artifacts", layout.state().resolve("artifacts").toString());
+            }
             for (Service s : p.services()) {
                 String dbKey = switch (s.name()) {
                     case "meo" -> "meo";
@@ -113,7 +117,7 @@ final class Topology {
             props.put("mepm.driver", "docker");
             props.put("mepm.docker.host", h.dockerEndpoint());
         } else {
-            props.put("mepm.driver", "local-process");
+            props.put("mepm.driver", "process");
             props.put("mepm.local.artifacts", layout.state().resolve("artifacts").toString());
             props.put("mepm.local.state", layout.dataDir(h.id()).resolve("processes").toString());
         }

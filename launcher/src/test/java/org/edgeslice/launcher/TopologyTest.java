@@ -54,8 +54,17 @@ class TopologyTest {
     @Test
     void withoutDockerTheHostsUseTheLocalProcessDriver() throws IOException {
         Topology t = Topology.plan(true, 1, null, 18080, builtLayout("mepm", "mec-platform"));
-        assertEquals("local-process", t.procs().get(0).properties().get("mepm.driver"));
+        Topology.Proc core = t.procs().get(0);
+        // the value the MEPM knows (a misspelt one fell back to auto, which found the machine's engine)
+        assertEquals("process", core.properties().get("mepm.driver"));
         assertNull(t.hosts().get(0).dockerEndpoint());
+        assertNull(core.properties().get("mepm.docker.host"));
+        assertEquals(core.properties().get("mepm.local.artifacts"), core.properties().get("cloud.local.artifacts"),
+                "the ISSM lays slices out where the MEPM's process driver looks");
+
+        Topology withDocker = Topology.plan(true, 1, "/run/x/docker.sock", 18080, builtLayout("mepm", "mec-platform"));
+        assertEquals("docker", withDocker.procs().get(0).properties().get("mepm.driver"));
+        assertNull(withDocker.procs().get(0).properties().get("cloud.local.artifacts"));
     }
 
     @Test

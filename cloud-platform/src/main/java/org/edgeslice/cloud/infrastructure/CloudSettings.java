@@ -22,6 +22,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *       unix:///run/edgeslice/docker.sock</td></tr>
  *   <tr><td>cloud.slice.artifacts</td><td>directory with iot-slice-meapp.jar and lib/ (the launcher passes it);
  *       fallback {edgeslice.root}/iot-slice-meapp/target, then ./iot-slice-meapp/target</td></tr>
+ *   <tr><td>cloud.local.artifacts</td><td>unset (images); set: no Docker, the ISSM lays slices out there for the
+ *       hosts' local-process driver (see LocalSliceLayout)</td></tr>
  *   <tr><td>cloud.slice.baseImage</td><td>default edgeslice/jre17:1</td></tr>
  *   <tr><td>cloud.slice.repository</td><td>repository of slice images in the CSFR, default edgeslice/iot-slice</td></tr>
  *   <tr><td>cloud.issm.imageBuild</td><td>true: build and push missing images; false: trust the CSFR to hold
@@ -100,6 +102,15 @@ public class CloudSettings {
 
     private static Optional<String> sysprop(String key) {
         return Optional.ofNullable(System.getProperty(key)).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    /**
+     * cloud.local.artifacts: set (by the launcher) when the machine has no Docker Engine; the ISSM then lays slices
+     * out in this directory for the MEC hosts' local-process driver (the hosts' {@code mepm.local.artifacts})
+     * instead of building images and pushing them to the CSFR.
+     */
+    public Optional<String> localArtifacts() {
+        return get("cloud.local.artifacts");
     }
 
     public String baseImage() {

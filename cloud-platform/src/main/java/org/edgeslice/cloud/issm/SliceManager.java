@@ -37,6 +37,18 @@ public class SliceManager {
         String repo = settings.sliceRepository();
         String tag = functions.tag();
         String reference = settings.registry() + "/" + repo + ":" + tag;
+        Optional<String> local = settings.localArtifacts();
+        if (local.isPresent()) {
+            // no Docker Engine: no image and no CSFR; the hosts' local-process drivers run the laid-out artifacts
+            SliceArtifacts artifacts = SliceArtifacts.at(Path.of(settings.sliceArtifacts().orElseThrow(() ->
+                    new IllegalStateException("cloud.slice.artifacts is not set: the ISSM needs the iot-slice-meapp build output"))));
+            LocalSliceLayout.Laid laid = LocalSliceLayout.ensure(Path.of(local.get()), repo, functions, artifacts);
+            if (laid.made()) {
+                LOG.info(() -> "ISSM laid out " + reference + " for the local-process driver in " + laid.dir()
+                        + " (" + laid.millis() + " ms)");
+            }
+            return new ImageResult(reference, laid.made(), laid.millis(), 0, artifacts.digest().substring(0, 12));
+        }
         CsfrRegistry registry = new CsfrRegistry(settings.registry());
         try {
             Optional<Map<String, String>> labels = registry.labels(repo, tag);

@@ -30,7 +30,10 @@ public class Virtualisation {
         boolean docker = switch (wanted) {
             case "docker" -> true;
             case "process" -> false;
-            default -> DockerDriver.reachable(settings.dockerHost());
+            case "auto" -> DockerDriver.reachable(settings.dockerHost());
+            // a misspelt value used to fall back to auto, so a host meant to run processes used Docker unnoticed
+            default -> throw new IllegalArgumentException("mepm.driver must be auto, docker or process, not '"
+                    + wanted + "'");
         };
         driver = docker ? new DockerDriver(settings.dockerHost())
                 : new LocalProcessDriver(settings.localArtifacts(), settings.localState(), settings.localJava());

@@ -31,15 +31,22 @@ import org.edgeslice.mepm.virt.VirtualisationDriver;
 /**
  * Runs ME App artifacts as local processes, for a machine without a Docker Engine (the laptop demo). An image
  * reference maps to a jar: {@code 127.0.0.1:5000/edgeslice/iot-slice:0.1.0} is looked up as
+ * {@code <artifacts>/edgeslice/iot-slice/0.1.0/app.jar} (one directory per tag, as an image per tag), then
  * {@code <artifacts>/edgeslice/iot-slice/app.jar}, then {@code <artifacts>/iot-slice/app.jar}; the process is
- * {@code <java> -Xmx<¾ of the memory limit>m -jar app.jar} in its own working directory, with the same
- * environment a container would get. Each "container" is a JSON record in the state directory (id, labels,
+ * {@code <java> [jvm.options] -Xmx<¾ of the memory limit>m -jar app.jar} in the jar's directory, with the
+ * environment a container would get: the MEPM's own, then the artifact's {@value #IMAGE_ENV} ({@code KEY=VALUE}
+ * lines, what an image's {@code ENV} bakes in, e.g. a slice's function set), then the instance's {@code MEC_*}.
+ * {@value #JVM_OPTIONS} (one flag per line) plays the image ENTRYPOINT's JVM flags. Each "container" is a JSON record in the state directory (id, labels,
  * spec, pid, log file), so a restarted MEPM finds and reconciles the processes its predecessor started.
  * There is no CPU limit and no network isolation: the driver is for demos, not for production hosts.
  */
 public final class LocalProcessDriver implements VirtualisationDriver {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Next to app.jar: the environment the artifact brings (an image's ENV). */
+    public static final String IMAGE_ENV = "image.env";
+    /** Next to app.jar: JVM flags, one per line (an image ENTRYPOINT's flags). */
+    public static final String JVM_OPTIONS = "jvm.options";
 
     private final Path artifacts;
     private final Path state;
@@ -89,12 +96,44 @@ public final class LocalProcessDriver implements VirtualisationDriver {
 
     /** Where the jar of {@code image} is expected. */
     public Path artifactOf(String image) {
-        String path = ImageRef.parse(image).path();
+        ImageRef ref = ImageRef.parse(image);
+        String path = ref.path();
+        // a digest reference (sha256:...) has no directory of its own
+        if (ref.tag().matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")) {
+            Path tagged = artifacts.resolve(path).resolve(ref.tag()).resolve("app.jar");
+            if (Files.isRegularFile(tagged)) {
+                return tagged;
+            }
+        }
         Path full = artifacts.resolve(path).resolve("app.jar");
         if (Files.isRegularFile(full)) {
             return full;
         }
         return artifacts.resolve(path.substring(path.lastIndexOf('/') + 1)).resolve("app.jar");
+    }
+
+    /** The artifact's {@value #IMAGE_ENV}: {@code KEY=VALUE} lines; blank lines and {@code #} comments skipped. */
+    static Map<String, String> imageEnv(Path jar) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String line : lines(jar.resolveSibling(IMAGE_ENV))) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                env.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+            }
+        }
+        return env;
+    }
+
+    private static List<String> lines(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        try {
+            return Files.readAllLines(file).stream().map(String::trim)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new DriverException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -133,6 +172,8 @@ public final class LocalProcessDriver implements VirtualisationDriver {
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(javaCommand);
+        Path jarPath = Path.of(r.jar());
+        cmd.addAll(lines(jarPath.resolveSibling(JVM_OPTIONS)));
         if (r.memoryMb() > 0) {
             cmd.add("-Xmx" + Math.max(16, r.memoryMb() * 3 / 4) + "m");
         }
@@ -143,6 +184,8 @@ public final class LocalProcessDriver implements VirtualisationDriver {
         }
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(new File(r.jar()).getParentFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(new File(r.log())));
+        // as in a container: the image's ENV, overridden by what the MEPM hands this instance
+        pb.environment().putAll(imageEnv(jarPath));
         pb.environment().putAll(r.env());
         try {
             Process p = pb.start();

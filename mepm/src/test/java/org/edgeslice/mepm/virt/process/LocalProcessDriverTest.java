@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -84,6 +85,37 @@ class LocalProcessDriverTest {
         assertTrue(driver.logs(id, 10).contains("SIGTERM"), driver.logs(id, 10));
         driver.remove(id);
         driver.close();
+    }
+
+    @Test
+    void aTaggedArtifactDirectoryIsPreferredAndItsImageEnvAndJvmOptionsApplyUnderTheInstanceEnvironment() throws Exception {
+        // what ./mec and the ISSM lay out without Docker: one directory per tag, as one image per tag
+        BenchImages.jar(dir.resolve("artifacts/edgeslice-test/hello/app.jar"));
+        Path tagged = BenchImages.jar(dir.resolve("artifacts/edgeslice-test/hello/v2/app.jar"));
+        Files.writeString(tagged.resolveSibling("image.env"),
+                "# baked in\nMEC_FROM_IMAGE=yes\nMEC_HOST_ID=from-image\n");
+        Files.writeString(tagged.resolveSibling("jvm.options"), "-Dfrom.jvm.options=yes\n");
+        LocalProcessDriver driver = new LocalProcessDriver(dir.resolve("artifacts"), dir.resolve("state"), java);
+        String image = "127.0.0.1:5000/edgeslice-test/hello:v2";
+        assertEquals(tagged, driver.artifactOf(image));
+        assertEquals(dir.resolve("artifacts/edgeslice-test/hello/app.jar"),
+                driver.artifactOf("127.0.0.1:5000/edgeslice-test/hello:other"), "an untagged directory otherwise");
+        int port = freePort();
+        String id = driver.create(new ContainerSpec("t", image, Map.of("MEC_PORTS", "http=" + port,
+                "MEC_HOST_ID", "h3"), Labels.of("h3", "test", "t1", "d"), 0, 64, List.of(), null));
+        driver.start(id);
+        try {
+            assertNotNull(BenchImages.awaitAnswer(port, "/", Duration.ofSeconds(20)), driver.logs(id, 20));
+            String env = BenchImages.get(port, "/env");
+            assertTrue(env.contains("\"MEC_FROM_IMAGE\":\"yes\""), env);
+            assertTrue(env.contains("\"MEC_HOST_ID\":\"h3\"") && !env.contains("from-image"), "the instance's value wins: " + env);
+            String cmd = ProcessHandle.allProcesses().map(h -> h.info().commandLine().orElse(""))
+                    .filter(c -> c.contains(tagged.toString())).findFirst().orElseThrow();
+            assertTrue(cmd.contains("-Dfrom.jvm.options=yes"), cmd);
+        } finally {
+            driver.remove(id);
+            driver.close();
+        }
     }
 
     @Test
