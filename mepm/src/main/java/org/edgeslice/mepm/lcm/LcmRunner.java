@@ -251,6 +251,8 @@ public class LcmRunner {
             stopContainer(instance, appD, req.stopType(), req.gracefulStopTimeout(), "STOPPING");
             notifier.instanceStateChanged(instances.update(id, i -> i.operationalState = OperationalState.STOPPED));
         } else {
+            // idempotent: an app that stopped unasked was removed from the MEC platform (Reconciler)
+            mm5.configure(id, appD, instance.clientId, instance.clientSecret);
             String containerId = instance.containerId;
             if (containerId == null || driver().inspect(containerId).isEmpty()) {
                 containerId = recreate(instance, appD);

@@ -61,6 +61,8 @@ public class Reconciler {
     MepmSettings settings;
     @Inject
     Workers workers;
+    @Inject
+    org.edgeslice.mepm.mep.Mm5Client mm5;
 
     private AutoCloseable watch;
     private ScheduledFuture<?> periodic;
@@ -228,18 +230,26 @@ public class Reconciler {
         });
         notifier.instanceStateChanged(stopped);
         AppD appD = packages.held(i.appDId);
-        if (ContainerSpecs.restartOnFailure(appD)) {
+        if (!ContainerSpecs.restartOnFailure(appD)) {
+            // the app is gone from the host: its services leave the MEC platform too (ServiceAvailability
+            // notifications tell consumers such as the slicing handler); operate STARTED configures it again
             try {
-                String containerId = stopped.containerId;
-                if (containerId == null || driver().inspect(containerId).isEmpty()) {
-                    containerId = runner.recreate(stopped, appD);
-                }
-                driver().start(containerId);
-                notifier.instanceStateChanged(instances.update(i.id, e -> e.operationalState = OperationalState.STARTED));
-                LOG.info(() -> "app instance " + i.id + " restarted (restartOnFailure)");
+                mm5.remove(i.id);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "restart of " + i.id + " failed", e);
+                LOG.log(Level.WARNING, "cannot remove the stopped app " + i.id + " from the MEC platform", e);
             }
+            return;
+        }
+        try {
+            String containerId = stopped.containerId;
+            if (containerId == null || driver().inspect(containerId).isEmpty()) {
+                containerId = runner.recreate(stopped, appD);
+            }
+            driver().start(containerId);
+            notifier.instanceStateChanged(instances.update(i.id, e -> e.operationalState = OperationalState.STARTED));
+            LOG.info(() -> "app instance " + i.id + " restarted (restartOnFailure)");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "restart of " + i.id + " failed", e);
         }
     }
 

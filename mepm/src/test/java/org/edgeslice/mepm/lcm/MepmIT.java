@@ -272,6 +272,8 @@ class MepmIT {
             await("STOPPED notification", Duration.ofSeconds(2), () -> instanceStates("it-app-1").size() > before
                     && instanceStates("it-app-1").get(instanceStates("it-app-1").size() - 1).equals("STOPPED"));
             System.out.println("[MepmIT] kill -> AppInstNotification STOPPED at the MEO in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+            await("the stopped app removed from the MEC platform (Mm5 DELETE)", Duration.ofSeconds(5),
+                    () -> !fake.mm5Configs.containsKey("it-app-1"));
         }
         assertEquals("STOPPED", api().get("app_lcm/v1/app_instances/it-app-1").json().at("/instantiatedAppState/operationalState").asText());
     }
@@ -292,6 +294,7 @@ class MepmIT {
                 return stopped > 0 && states.subList(stopped, states.size()).contains("STARTED");
             });
             assertNotNull(BenchImages.awaitAnswer(appPort("it-restart"), "/", Duration.ofSeconds(20)), "the app answers again");
+            assertTrue(fake.mm5Configs.containsKey("it-restart"), "a restarted app keeps its platform configuration");
         }
         assertEquals("COMPLETED", awaitOp(api().post("app_lcm/v1/app_instances/it-restart/terminate",
                 "{\"terminationType\":\"FORCEFUL\"}")).get("operationState").asText());
@@ -306,6 +309,7 @@ class MepmIT {
         }
         JsonNode op = awaitOp(api().post("app_lcm/v1/app_instances/it-app-1/operate", "{\"changeStateTo\":\"STARTED\"}"));
         assertEquals("COMPLETED", op.get("operationState").asText(), op.toString());
+        assertTrue(fake.mm5Configs.containsKey("it-app-1"), "STARTED configures the MEC platform for the app again");
         assertNotNull(BenchImages.awaitAnswer(appPort("it-app-1"), "/", Duration.ofSeconds(20)));
         assertEquals(409, api().post("app_lcm/v1/app_instances/it-app-1/operate", "{\"changeStateTo\":\"STARTED\"}").status());
     }
