@@ -2,6 +2,8 @@ package org.edgeslice.contract.mec010.lcm;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.stream.Stream;
+import org.edgeslice.contract.mec010.WireNames;
 
 /**
  * ETSI GS MEC 010-2 {@code LcmOperation}. The standard spells the first value {@code INSTATIATE} (v2.1.1 and
@@ -23,11 +25,6 @@ public enum LcmOperation {
 
     @JsonCreator
     public static LcmOperation parse(String value) {
-        for (LcmOperation o : values()) {
-            if (o.wire.equals(value) || o.name().equals(value)) {
-                return o;
-            }
-        }
-        throw new IllegalArgumentException("unknown lcmOperation '" + value + "'");
+        return WireNames.parse(values(), o -> Stream.of(o.wire, o.name()), "lcmOperation", value);
     }
 }

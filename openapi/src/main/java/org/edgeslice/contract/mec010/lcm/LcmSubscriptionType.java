@@ -2,6 +2,8 @@ package org.edgeslice.contract.mec010.lcm;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.stream.Stream;
+import org.edgeslice.contract.mec010.WireNames;
 
 /**
  * ETSI GS MEC 010-2 app_lcm subscription types, emitted with the v3.x names; the v2.1.1 names
@@ -26,12 +28,7 @@ public enum LcmSubscriptionType {
 
     @JsonCreator
     public static LcmSubscriptionType parse(String value) {
-        for (LcmSubscriptionType t : values()) {
-            if (t.name().equals(value) || t.alias.equals(value)) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException("unknown subscriptionType '" + value + "'");
+        return WireNames.parse(values(), t -> Stream.of(t.name(), t.alias), "subscriptionType", value);
     }
 
     /** The type named by a v2.1.1 or v3.x value, or null. */

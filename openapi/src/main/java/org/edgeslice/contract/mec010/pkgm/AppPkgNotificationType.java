@@ -2,6 +2,8 @@ package org.edgeslice.contract.mec010.pkgm;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.stream.Stream;
+import org.edgeslice.contract.mec010.WireNames;
 
 /**
  * ETSI GS MEC 010-2 {@code AppPkg.NotificationType}, emitted as the schema spells it ({@code AppPacakgeEnabled},
@@ -28,16 +30,6 @@ public enum AppPkgNotificationType {
 
     @JsonCreator
     public static AppPkgNotificationType parse(String value) {
-        for (AppPkgNotificationType t : values()) {
-            if (t.wire.equals(value)) {
-                return t;
-            }
-            for (String a : t.aliases) {
-                if (a.equals(value)) {
-                    return t;
-                }
-            }
-        }
-        throw new IllegalArgumentException("unknown notificationType '" + value + "'");
+        return WireNames.parse(values(), t -> Stream.concat(Stream.of(t.wire), Stream.of(t.aliases)), "notificationType", value);
     }
 }

@@ -2,6 +2,8 @@ package org.edgeslice.contract.mec010.pkgm;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.stream.Stream;
+import org.edgeslice.contract.mec010.WireNames;
 
 /**
  * ETSI GS MEC 010-2 {@code AppPkg.SubscriptionType}. Emitted with the v3.x spellings (typo
@@ -29,16 +31,6 @@ public enum AppPkgSubscriptionType {
 
     @JsonCreator
     public static AppPkgSubscriptionType parse(String value) {
-        for (AppPkgSubscriptionType t : values()) {
-            if (t.wire.equals(value)) {
-                return t;
-            }
-            for (String a : t.aliases) {
-                if (a.equals(value)) {
-                    return t;
-                }
-            }
-        }
-        throw new IllegalArgumentException("unknown subscriptionType '" + value + "'");
+        return WireNames.parse(values(), t -> Stream.concat(Stream.of(t.wire), Stream.of(t.aliases)), "subscriptionType", value);
     }
 }
