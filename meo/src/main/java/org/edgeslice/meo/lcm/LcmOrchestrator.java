@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -157,23 +159,18 @@ public class LcmOrchestrator {
         if (request.locationConstraints() != null) {
             Problems.require(request.locationConstraints().countryCode(), "locationConstraints.countryCode");
         }
-        OpOcc op;
-        synchronized (lock(id)) {
-            AppInstance inst = instance(id);
+        return startTask(id, inst -> {
             if (inst.isInstantiated()) {
                 throw ProblemException.conflict("App instance " + id + " is already INSTANTIATED");
             }
-            requireNoOpenOp(id);
+        }, inst -> {
             AppPackage pkg = packages.byId(inst.appPkgId()).orElseThrow(() ->
                     ProblemException.conflict("The package of app instance " + id + " no longer exists"));
             if (pkg.operationalState() != AppPkgOperationalState.ENABLED) {
                 throw ProblemException.conflict("The package " + pkg.id() + " of app instance " + id + " is DISABLED");
             }
-            op = OpOcc.starting(Ids.next(), id, LcmOperation.INSTANTIATE, request, null, null, null);
-            record(op, inst);
-        }
-        submit(op.id());
-        return op;
+            return OpOcc.starting(Ids.next(), id, LcmOperation.INSTANTIATE, request, null, null, null);
+        });
     }
 
     /** POST app_instances/{id}/terminate (clause 7.4.5.3.1). */
@@ -186,18 +183,8 @@ public class LcmOrchestrator {
         if (request.terminationType() == StopType.FORCEFUL && request.gracefulTerminationTimeout() != null) {
             throw ProblemException.badRequest("gracefulTerminationTimeout applies to GRACEFUL termination only");
         }
-        OpOcc op;
-        synchronized (lock(id)) {
-            AppInstance inst = instance(id);
-            if (!inst.isInstantiated()) {
-                throw ProblemException.conflict("App instance " + id + " is NOT_INSTANTIATED");
-            }
-            requireNoOpenOp(id);
-            op = OpOcc.starting(Ids.next(), id, LcmOperation.TERMINATE, null, request, null, inst.hostId());
-            record(op, inst);
-        }
-        submit(op.id());
-        return op;
+        return startTask(id, LcmOrchestrator::requireInstantiated,
+                inst -> OpOcc.starting(Ids.next(), id, LcmOperation.TERMINATE, null, request, null, inst.hostId()));
     }
 
     /** POST app_instances/{id}/operate (clause 7.4.6.3.1). */
@@ -211,21 +198,36 @@ public class LcmOrchestrator {
                 || request.gracefulStopTimeout() != null)) {
             throw ProblemException.badRequest("stopType and gracefulStopTimeout apply to changeStateTo STOPPED only");
         }
-        OpOcc op;
-        synchronized (lock(id)) {
-            AppInstance inst = instance(id);
-            if (!inst.isInstantiated()) {
-                throw ProblemException.conflict("App instance " + id + " is NOT_INSTANTIATED");
-            }
+        return startTask(id, inst -> {
+            requireInstantiated(inst);
             if (inst.operationalState() == request.changeStateTo()) {
                 throw ProblemException.conflict("App instance " + id + " is already " + request.changeStateTo());
             }
+        }, inst -> OpOcc.starting(Ids.next(), id, LcmOperation.OPERATE, null, null, request, inst.hostId()));
+    }
+
+    /**
+     * The common course of a task POST: under the instance's lock, {@code check} its state (409), refuse a second
+     * open operation (409), build the STARTING op occurrence ({@code starting} may still refuse), store it, and
+     * only then hand it to a worker, so the 202 is sent for an operation that is already recorded.
+     */
+    private OpOcc startTask(String id, Consumer<AppInstance> check, Function<AppInstance, OpOcc> starting) {
+        OpOcc op;
+        synchronized (lock(id)) {
+            AppInstance inst = instance(id);
+            check.accept(inst);
             requireNoOpenOp(id);
-            op = OpOcc.starting(Ids.next(), id, LcmOperation.OPERATE, null, null, request, inst.hostId());
+            op = starting.apply(inst);
             record(op, inst);
         }
         submit(op.id());
         return op;
+    }
+
+    private static void requireInstantiated(AppInstance inst) {
+        if (!inst.isInstantiated()) {
+            throw ProblemException.conflict("App instance " + inst.id() + " is NOT_INSTANTIATED");
+        }
     }
 
     // ------------------------------------------------------------------ op occurrences
