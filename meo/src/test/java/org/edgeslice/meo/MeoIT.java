@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -25,6 +26,7 @@ import org.edgeslice.meo.testing.TestPackages;
 import org.edgeslice.testkit.ContractCheck;
 import org.edgeslice.testkit.Deployments;
 import org.edgeslice.testkit.Http;
+import org.edgeslice.testkit.LcmOperations;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -143,7 +145,7 @@ class MeoIT {
     }
 
     private JsonNode awaitFinal(String location) throws InterruptedException {
-        return awaitOp(location, s -> !s.equals("STARTING") && !s.equals("PROCESSING"));
+        return LcmOperations.awaitEnd(api(), location, Duration.ofSeconds(20));
     }
 
     private String createInstance(String appDId) {

@@ -24,12 +24,17 @@ final class Engines {
         return System.getProperty("edgeslice.registry", "127.0.0.1:5000");
     }
 
-    static DockerClient docker() {
+    /** A client of the engine at {@code dockerHost}, without asking whether it answers. */
+    static DockerClient client(String dockerHost, Duration responseTimeout) {
         DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
-                .withDockerHost(dockerHost()).build();
-        DockerClient client = DockerClientImpl.getInstance(config, new ZerodepDockerHttpClient.Builder()
+                .withDockerHost(dockerHost).build();
+        return DockerClientImpl.getInstance(config, new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost()).connectionTimeout(Duration.ofSeconds(5))
-                .responseTimeout(Duration.ofSeconds(120)).build());
+                .responseTimeout(responseTimeout).build());
+    }
+
+    static DockerClient docker() {
+        DockerClient client = client(dockerHost(), Duration.ofSeconds(120));
         try {
             client.pingCmd().exec();
         } catch (RuntimeException e) {

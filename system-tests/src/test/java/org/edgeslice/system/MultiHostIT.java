@@ -8,9 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -19,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.edgeslice.testkit.Http;
+import org.edgeslice.testkit.LcmOperations;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -115,24 +113,10 @@ class MultiHostIT {
     }
 
     private static DockerClient engine(String dockerHost) {
-        DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
-                .withDockerHost(dockerHost).build();
-        return DockerClientImpl.getInstance(config, new ZerodepDockerHttpClient.Builder()
-                .dockerHost(config.getDockerHost()).connectionTimeout(Duration.ofSeconds(5))
-                .responseTimeout(Duration.ofSeconds(60)).build());
+        return Engines.client(dockerHost, Duration.ofSeconds(60));
     }
 
     private static JsonNode awaitOp(Http meo, String location) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 120_000;
-        JsonNode op;
-        do {
-            op = meo.get(location).json();
-            String s = op.path("operationState").asText();
-            if (!s.equals("STARTING") && !s.equals("PROCESSING")) {
-                return op;
-            }
-            Thread.sleep(100);
-        } while (System.currentTimeMillis() < deadline);
-        throw new AssertionError("operation did not end: " + op);
+        return LcmOperations.awaitEnd(meo, location, Duration.ofSeconds(120));
     }
 }

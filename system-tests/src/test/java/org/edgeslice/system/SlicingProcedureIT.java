@@ -10,6 +10,7 @@ import com.github.dockerjava.api.model.Container;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import java.util.zip.ZipOutputStream;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.edgeslice.demo.RoadScenario;
 import org.edgeslice.testkit.Http;
+import org.edgeslice.testkit.LcmOperations;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -158,17 +160,7 @@ class SlicingProcedureIT {
     }
 
     private static JsonNode awaitOp(Http meo, String location) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 120_000;
-        JsonNode op;
-        do {
-            op = meo.get(location).json();
-            String state = op.path("operationState").asText();
-            if (!state.equals("STARTING") && !state.equals("PROCESSING")) {
-                return op;
-            }
-            Thread.sleep(100);
-        } while (System.currentTimeMillis() < deadline);
-        throw new AssertionError("operation did not end: " + op);
+        return LcmOperations.awaitEnd(meo, location, Duration.ofSeconds(120));
     }
 
     /** The instance's container on the engine, running or not. */
