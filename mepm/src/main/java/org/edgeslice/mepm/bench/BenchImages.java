@@ -4,9 +4,6 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.core.command.PushImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,6 +20,7 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import org.edgeslice.mepm.virt.docker.DockerDriver;
 
 /**
  * Builds the test/benchmark ME App: {@link HelloApp} as a jar, as a local artifact for the process driver, and as an image
@@ -86,9 +84,7 @@ public final class BenchImages {
     }
 
     public static DockerClient client(String dockerHost) {
-        var cfg = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(dockerHost).build();
-        return DockerClientImpl.getInstance(cfg, new ZerodepDockerHttpClient.Builder().dockerHost(cfg.getDockerHost())
-                .responseTimeout(Duration.ofMinutes(5)).build());
+        return DockerDriver.client(dockerHost, Duration.ofMinutes(5));
     }
 
     /** Builds {@link #IMAGE} on the engine when it is missing (Dockerfile + jar, a tiny context). */

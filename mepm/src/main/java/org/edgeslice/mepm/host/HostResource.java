@@ -61,10 +61,8 @@ public class HostResource {
     @Operation(operationId = "MepmAppPlacement_GET", summary = "The app's container and allocated ports")
     @APIResponse(responseCode = "200", description = "The placement",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppPlacement.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "404", description = "Unknown app instance",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    @APIResponse(responseCode = "404", ref = "UnknownAppInstance")
     public AppPlacement placement(@PathParam("appInstanceId") String id) {
         AppInstanceEntity i = lcm.instance(id);
         java.util.Map<String, Integer> ports = new java.util.TreeMap<>(PortRepository.parse(i.ports));
@@ -80,8 +78,7 @@ public class HostResource {
     @Operation(operationId = "MepmAppInstanceLogs_GET", summary = "The app's container log")
     @APIResponse(responseCode = "200", description = "The log",
             content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(implementation = String.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
     @APIResponse(responseCode = "404", description = "Unknown app instance or no container",
             content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
     public String logs(@PathParam("appInstanceId") String id, @QueryParam("tail") @DefaultValue("200") int tail) {

@@ -64,8 +64,7 @@ public class AppInstancesResource {
     @Operation(operationId = "AppInstances_POST", summary = "Create an app instance resource")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppInstanceInfo.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
     @APIResponse(responseCode = "409", description = "Id taken or AppD not onboarded",
             content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
     public Response create(CreateAppInstanceRequest request) {
@@ -82,8 +81,7 @@ public class AppInstancesResource {
     @APIResponse(responseCode = "200", description = "The app instances",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = AppInstanceInfo.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
     public List<AppInstanceInfo> list() {
         return lcm.instances().stream().map(this::view).toList();
     }
@@ -94,8 +92,7 @@ public class AppInstancesResource {
     @Operation(operationId = "AppInstance_GET", summary = "Retrieve an app instance")
     @APIResponse(responseCode = "200", description = "The app instance",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppInstanceInfo.class)))
-    @APIResponse(responseCode = "404", description = "Unknown app instance",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "404", ref = "UnknownAppInstance")
     public AppInstanceInfo get(@PathParam("appInstanceId") String id) {
         return view(lcm.instance(id));
     }
@@ -105,8 +102,7 @@ public class AppInstancesResource {
     @Path("{appInstanceId}")
     @Operation(operationId = "AppInstance_DELETE", summary = "Delete an app instance resource")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "Unknown app instance",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "404", ref = "UnknownAppInstance")
     @APIResponse(responseCode = "409", description = "Instance is INSTANTIATED or busy",
             content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
     public Response delete(@PathParam("appInstanceId") String id) {
@@ -119,12 +115,9 @@ public class AppInstancesResource {
     @Path("{appInstanceId}/instantiate")
     @Operation(operationId = "AppInstanceInstantiate_POST", summary = "Instantiate the app on this host")
     @APIResponse(responseCode = "202", description = "Accepted; Location names the app_lcm_op_occs resource")
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "404", description = "Unknown app instance",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "409", description = "Wrong state or an operation in progress",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    @APIResponse(responseCode = "404", ref = "UnknownAppInstance")
+    @APIResponse(responseCode = "409", ref = "TaskConflict")
     public Response instantiate(@PathParam("appInstanceId") String id, InstantiateAppRequest request) {
         return accepted(lcm.instantiate(id, request != null ? request
                 : new InstantiateAppRequest(null, null, null, null, null, null, null)));
@@ -135,12 +128,9 @@ public class AppInstancesResource {
     @Path("{appInstanceId}/terminate")
     @Operation(operationId = "AppInstanceTerminate_POST", summary = "Terminate the app on this host")
     @APIResponse(responseCode = "202", description = "Accepted; Location names the app_lcm_op_occs resource")
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "404", description = "Unknown app instance",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "409", description = "Wrong state or an operation in progress",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    @APIResponse(responseCode = "404", ref = "UnknownAppInstance")
+    @APIResponse(responseCode = "409", ref = "TaskConflict")
     public Response terminate(@PathParam("appInstanceId") String id, TerminateAppRequest request) {
         if (request == null) {
             throw ProblemException.badRequest("a TerminateAppRequest body is required");
@@ -153,12 +143,9 @@ public class AppInstancesResource {
     @Path("{appInstanceId}/operate")
     @Operation(operationId = "AppInstanceOperate_POST", summary = "Start or stop the app")
     @APIResponse(responseCode = "202", description = "Accepted; Location names the app_lcm_op_occs resource")
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "404", description = "Unknown app instance",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "409", description = "Wrong state or an operation in progress",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    @APIResponse(responseCode = "404", ref = "UnknownAppInstance")
+    @APIResponse(responseCode = "409", ref = "TaskConflict")
     public Response operate(@PathParam("appInstanceId") String id, OperateAppRequest request) {
         if (request == null) {
             throw ProblemException.badRequest("an OperateAppRequest body is required");
@@ -174,8 +161,7 @@ public class AppInstancesResource {
     @Path("{appInstanceId}/configure_platform_for_app")
     @Operation(operationId = "AppInstanceConfigurePlatformForApp_POST", summary = "Push the app's platform configuration again")
     @APIResponse(responseCode = "202", description = "Accepted; Location names the app instance")
-    @APIResponse(responseCode = "404", description = "Unknown app instance",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "404", ref = "UnknownAppInstance")
     @APIResponse(responseCode = "409", description = "Instance is NOT_INSTANTIATED",
             content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
     public Response configurePlatform(@PathParam("appInstanceId") String id) {

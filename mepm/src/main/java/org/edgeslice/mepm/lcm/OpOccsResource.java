@@ -44,8 +44,7 @@ public class OpOccsResource {
     @APIResponse(responseCode = "200", description = "The operation occurrences",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = AppLcmOpOcc.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
     public List<AppLcmOpOcc> list() {
         String root = uriInfo.getBaseUri().toString();
         return lcm.ops().stream().map(o -> LcmViews.opOcc(o, root, runner.cancelPending(o.id))).toList();
@@ -57,8 +56,7 @@ public class OpOccsResource {
     @Operation(operationId = "AppLcmOpOcc_GET", summary = "Retrieve an operation occurrence")
     @APIResponse(responseCode = "200", description = "The operation occurrence",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppLcmOpOcc.class)))
-    @APIResponse(responseCode = "404", description = "Unknown operation occurrence",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "404", ref = "UnknownOpOcc")
     public AppLcmOpOcc get(@PathParam("appLcmOpOccId") String id) {
         return LcmViews.opOcc(lcm.op(id), uriInfo.getBaseUri().toString(), runner.cancelPending(id));
     }
@@ -72,10 +70,8 @@ public class OpOccsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "AppLcmOpOccCancel_POST", summary = "Cancel an operation in progress")
     @APIResponse(responseCode = "202", description = "Accepted; Location names the operation occurrence")
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "404", description = "Unknown operation occurrence",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    @APIResponse(responseCode = "404", ref = "UnknownOpOcc")
     @APIResponse(responseCode = "409", description = "The operation is not in STARTING or PROCESSING",
             content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
     public Response cancel(@PathParam("appLcmOpOccId") String id, CancelMode mode) {

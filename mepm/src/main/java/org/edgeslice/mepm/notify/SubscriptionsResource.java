@@ -16,8 +16,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.UUID;
 import org.edgeslice.contract.common.LinkType;
-import org.edgeslice.contract.common.ProblemDetails;
-import org.edgeslice.contract.common.ProblemDetailsMediaType;
 import org.edgeslice.contract.mec010.lcm.LcmSubscriptionInfo;
 import org.edgeslice.contract.mec010.lcm.LcmSubscriptionRequest;
 import org.edgeslice.contract.mec010.lcm.LcmSubscriptionType;
@@ -50,8 +48,7 @@ public class SubscriptionsResource {
     @Operation(operationId = "AppLcmSubscriptions_POST", summary = "Subscribe to LCM notifications")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LcmSubscriptionInfo.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
     public Response create(LcmSubscriptionRequest request) {
         if (request == null || request.callbackUri() == null) {
             throw ProblemException.badRequest("subscriptionType and callbackUri are required");
@@ -93,8 +90,7 @@ public class SubscriptionsResource {
     @Operation(operationId = "AppLcmSubscriptions_GET", summary = "List the subscriptions")
     @APIResponse(responseCode = "200", description = "The subscriptions",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionLinkList.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
     public SubscriptionLinkList list() {
         return new SubscriptionLinkList(new SubscriptionLinkList.Links(
                 new LinkType(uriInfo.getBaseUri() + "app_lcm/v1/subscriptions"),
@@ -108,8 +104,7 @@ public class SubscriptionsResource {
     @Operation(operationId = "AppLcmSubscription_GET", summary = "Retrieve a subscription")
     @APIResponse(responseCode = "200", description = "The subscription",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LcmSubscriptionInfo.class)))
-    @APIResponse(responseCode = "404", description = "Unknown subscription",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "404", ref = "UnknownSubscription")
     public LcmSubscriptionInfo get(@PathParam("subscriptionId") String id) {
         return info(subscriptions.find(id).orElseThrow(() -> ProblemException.notFound("no subscription " + id)));
     }
@@ -119,8 +114,7 @@ public class SubscriptionsResource {
     @Path("{subscriptionId}")
     @Operation(operationId = "AppLcmSubscription_DELETE", summary = "Delete a subscription")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "Unknown subscription",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "404", ref = "UnknownSubscription")
     public Response delete(@PathParam("subscriptionId") String id) {
         if (!subscriptions.delete(id)) {
             throw ProblemException.notFound("no subscription " + id);

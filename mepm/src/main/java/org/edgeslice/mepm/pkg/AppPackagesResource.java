@@ -52,8 +52,7 @@ public class AppPackagesResource {
     @APIResponse(responseCode = "200", description = "The packages",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = AppPkgInfo.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
     public List<AppPkgInfo> list() {
         Set<String> inUse = inUse();
         return packages.all().stream().map(a -> info(a, inUse)).toList();

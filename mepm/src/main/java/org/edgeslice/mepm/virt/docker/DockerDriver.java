@@ -57,7 +57,11 @@ public final class DockerDriver implements VirtualisationDriver {
         this.eventClient = client(dockerHost, null);
     }
 
-    private static DockerClient client(String dockerHost, Duration responseTimeout) {
+    /**
+     * A client of the engine at {@code dockerHost}: 5 s to connect, {@code responseTimeout} per response (null: none,
+     * for event streams). The one place engine clients are built (the driver, the bench images, their tests).
+     */
+    public static DockerClient client(String dockerHost, Duration responseTimeout) {
         DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(dockerHost).withDockerTlsVerify(false).build();
         ZerodepDockerHttpClient.Builder http = new ZerodepDockerHttpClient.Builder()
