@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.edgeslice.slice.bench.RawHttpConnection;
 import org.edgeslice.slice.config.SliceConfig;
+import org.edgeslice.meapp.mp1.Mp1Settings;
+import org.edgeslice.slice.platform.PlatformLifecycle;
+import org.edgeslice.slice.platform.PlatformSelection;
 import org.edgeslice.slice.platform.StandalonePlatformLifecycle;
 
 /**
@@ -33,7 +36,27 @@ final class CdsTraining {
         }
         env.put("SLICE_DATA_DIR", dir.toString());
         env.put("SLICE_CSE_NAME", "cse-train");
-        try (Slice slice = Slice.start(SliceConfig.from(env::get), new StandalonePlatformLifecycle());
+        // the slice starts as an ME App against a stand-in platform, so that the Mp1 path is in the archive too
+        Map<String, String> mec = new HashMap<>();
+        try (TrainingMecPlatform platform = new TrainingMecPlatform()) {
+            mec.put("MEC_MP1_URL", platform.url());
+            mec.put("MEC_APP_INSTANCE_ID", "cds-training");
+            mec.put("MEC_CLIENT_ID", "cds-training");
+            mec.put("MEC_CLIENT_SECRET", "cds-training");
+            mec.put("MEC_PORTS", "mp1=0");
+            SliceConfig config = SliceConfig.from(env::get);
+            PlatformLifecycle mp1;
+            try {
+                mp1 = PlatformSelection.of(config, Mp1Settings.from(mec::get));
+            } catch (RuntimeException e) {
+                mp1 = new StandalonePlatformLifecycle();
+            }
+            train(config, mp1, dir);
+        }
+    }
+
+    private static void train(SliceConfig config, PlatformLifecycle platform, Path dir) throws Exception {
+        try (Slice slice = Slice.start(config, platform);
              RawHttpConnection c = new RawHttpConnection("127.0.0.1", slice.endpoints().mainPort())) {
             String h = "127.0.0.1";
             c.exchange(RawHttpConnection.request("POST", h, "/cse-train", "Ctrain", "application/json;ty=2",
