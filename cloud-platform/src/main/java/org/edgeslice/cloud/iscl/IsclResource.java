@@ -73,8 +73,7 @@ public class IsclResource {
     @Operation(operationId = "SlicingRequests_POST", summary = "Steps 03-1/03-2: IoT function generation and task offloading, or offloading only")
     @APIResponse(responseCode = "201", description = "The request resource (state PROCESSING); Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SlicingRequestInfo.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
     @APIResponse(responseCode = "404", description = "Unknown slice (OFFLOADING_ONLY)",
             content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
     @APIResponse(responseCode = "409", description = "A task is offloaded elsewhere, or the slice is not READY or lacks functions",
@@ -91,8 +90,7 @@ public class IsclResource {
     @Operation(operationId = "SlicingRequests_GET", summary = "Every slicing request")
     @APIResponse(responseCode = "200", description = "The requests",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = SlicingRequestInfo.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
     public List<SlicingRequestInfo> requests() {
         return iscl.requests();
     }
@@ -109,8 +107,7 @@ public class IsclResource {
     @APIResponse(responseCode = "200", description = "The request",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SlicingRequestInfo.class)))
     @APIResponse(responseCode = "304", description = "Unchanged during the wait the client asked for (If-None-Match + Prefer: wait)")
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
     @APIResponse(responseCode = "404", description = "Unknown request",
             content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
     public Response request(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
@@ -143,8 +140,7 @@ public class IsclResource {
     @Operation(operationId = "Slices_GET", summary = "The entire view of the IoT slices")
     @APIResponse(responseCode = "200", description = "The slices",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = SliceInfo.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
     public List<SliceInfo> slices() {
         return iscl.slices().stream().map(this::linked).toList();
     }
@@ -155,10 +151,8 @@ public class IsclResource {
     @Operation(operationId = "Slice_GET", summary = "One slice")
     @APIResponse(responseCode = "200", description = "The slice",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SliceInfo.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "404", description = "Unknown slice",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    @APIResponse(responseCode = "404", ref = "UnknownSlice")
     public SliceInfo slice(@PathParam("sliceId") String sliceId) {
         return linked(iscl.slice(sliceId));
     }
@@ -168,8 +162,7 @@ public class IsclResource {
     @Path("slices/{sliceId}")
     @Operation(operationId = "Slice_DELETE", summary = "Release a slice: final sync, terminate, delete")
     @APIResponse(responseCode = "204", description = "Released")
-    @APIResponse(responseCode = "404", description = "Unknown slice",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "404", ref = "UnknownSlice")
     @APIResponse(responseCode = "409", description = "Already released, being released, or still instantiating",
             content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
     @APIResponse(responseCode = "502", description = "The MEO could not release the app instance",
@@ -185,8 +178,7 @@ public class IsclResource {
     @Operation(operationId = "Csfr_GET", summary = "The CSFR catalogue")
     @APIResponse(responseCode = "200", description = "Repositories and tags",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CsfrImage.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
     @APIResponse(responseCode = "503", description = "The registry is unreachable",
             content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
     public List<CsfrImage> csfr() {

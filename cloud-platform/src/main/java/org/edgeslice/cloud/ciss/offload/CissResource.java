@@ -52,8 +52,7 @@ public class CissResource {
     @Operation(operationId = "Offloads_POST", summary = "Steps 09-10: offload tasks into a slice")
     @APIResponse(responseCode = "200", description = "The tasks, OFFLOADED",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = TaskInfo.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
     @APIResponse(responseCode = "404", description = "Unknown task path",
             content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
     @APIResponse(responseCode = "409", description = "A task is offloaded to another slice",
@@ -70,8 +69,7 @@ public class CissResource {
     @Operation(operationId = "Tasks_GET", summary = "Offloaded tasks")
     @APIResponse(responseCode = "200", description = "The tasks",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = TaskInfo.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
     public List<TaskInfo> tasks(@QueryParam("sliceId") String sliceId) {
         return offloads.all(sliceId);
     }
@@ -82,8 +80,7 @@ public class CissResource {
     @Operation(operationId = "Task_GET", summary = "One offloaded task")
     @APIResponse(responseCode = "200", description = "The task",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskInfo.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
     @APIResponse(responseCode = "404", description = "Unknown task",
             content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
     public TaskInfo task(@PathParam("taskId") String taskId) {
@@ -96,8 +93,7 @@ public class CissResource {
     @Operation(operationId = "SliceReturn_POST", summary = "Final sync of a slice's tasks")
     @APIResponse(responseCode = "200", description = "The tasks, RETURNED",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = TaskInfo.class)))
-    @APIResponse(responseCode = "400", description = "Bad request",
-            content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "400", ref = "400")
     public List<TaskInfo> returnHome(@PathParam("sliceId") String sliceId) {
         return offloads.returnHome(sliceId);
     }
