@@ -23,7 +23,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.edgeslice.contract.common.ProblemDetails;
-import org.edgeslice.contract.mec010.pkgm.AppD;
 import org.edgeslice.contract.mec010.pkgm.AppPkgInfo;
 import org.edgeslice.contract.mec010.pkgm.AppPkgInfoModifications;
 import org.edgeslice.contract.mec010.pkgm.CreateAppPkg;
@@ -139,10 +138,7 @@ public class AppPackagesResource {
     @Path("app_packages/{appPkgId}/appd")
     @Produces({MediaType.TEXT_PLAIN, "application/zip", MediaType.APPLICATION_JSON})
     @Operation(operationId = "AppPackageAppD_GET", summary = "Read the AppD of an application package")
-    @APIResponse(responseCode = "200", description = "The AppD", content = {
-            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)),
-            @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppD.class))})
+    @APIResponse(responseCode = "200", ref = "AppD")
     @APIResponse(responseCode = "404", ref = "404")
     @APIResponse(responseCode = "406", ref = "406")
     @APIResponse(responseCode = "409", ref = "409")
@@ -154,10 +150,8 @@ public class AppPackagesResource {
     @GET
     @Path("app_packages/{appPkgId}/package_content")
     @Operation(operationId = "AppPackageContent_GET", summary = "Fetch the package file")
-    @APIResponse(responseCode = "200", description = "The package file", content = @Content(mediaType = "application/zip",
-            schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "206", description = "A byte range of the package file", content = @Content(
-            mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "200", ref = "PackageContent")
+    @APIResponse(responseCode = "206", ref = "PackageContentRange")
     @APIResponse(responseCode = "400", ref = "400")
     @APIResponse(responseCode = "404", ref = "404")
     @APIResponse(responseCode = "409", ref = "409")
@@ -213,10 +207,7 @@ public class AppPackagesResource {
     @Path("onboarded_app_packages/{appDId}/appd")
     @Produces({MediaType.TEXT_PLAIN, "application/zip", MediaType.APPLICATION_JSON})
     @Operation(operationId = "OnboardedAppPackageAppD_GET", summary = "Read the AppD by appDId")
-    @APIResponse(responseCode = "200", description = "The AppD", content = {
-            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)),
-            @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppD.class))})
+    @APIResponse(responseCode = "200", ref = "AppD")
     @APIResponse(responseCode = "404", ref = "404")
     @APIResponse(responseCode = "406", ref = "406")
     @APIResponse(responseCode = "409", ref = "409")
@@ -228,10 +219,8 @@ public class AppPackagesResource {
     @GET
     @Path("onboarded_app_packages/{appDId}/package_content")
     @Operation(operationId = "OnboardedAppPackageContent_GET", summary = "Fetch the package file by appDId")
-    @APIResponse(responseCode = "200", description = "The package file", content = @Content(mediaType = "application/zip",
-            schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "206", description = "A byte range of the package file", content = @Content(
-            mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "200", ref = "PackageContent")
+    @APIResponse(responseCode = "206", ref = "PackageContentRange")
     @APIResponse(responseCode = "400", ref = "400")
     @APIResponse(responseCode = "404", ref = "404")
     @APIResponse(responseCode = "416", ref = "416")
