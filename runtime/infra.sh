@@ -10,7 +10,7 @@ EDGESLICE_RUN=${EDGESLICE_RUN:-/run/edgeslice}
 DOCKER_SOCK=${EDGESLICE_DOCKER_SOCK:-$EDGESLICE_RUN/docker.sock}
 DOCKER_HOST_URL="unix://$DOCKER_SOCK"
 REGISTRY_ADDR=${EDGESLICE_REGISTRY:-127.0.0.1:5000}
-BASE_IMAGE=${EDGESLICE_BASE_IMAGE:-edgeslice/jre17:1}
+BASE_IMAGE=${EDGESLICE_BASE_IMAGE:-edgeslice/jre17:2}
 PG_DB=${EDGESLICE_PG_DB:-edgeslice}
 PG_USER=${EDGESLICE_PG_USER:-edgeslice}
 PG_PASSWORD=${EDGESLICE_PG_PASSWORD:-edgeslice}
@@ -139,8 +139,11 @@ ensure_base_image() {
   [ -d "$jdk/jmods" ] || infra_die "the JDK at $jdk has no jmods: jlink cannot build the base image (install openjdk-17-jdk)"
   local work; work=$(mktemp -d)
   infra_log "building base image $BASE_IMAGE from $jdk"
-  "$jdk/bin/jlink" --add-modules java.base,java.logging,java.net.http,java.management,jdk.crypto.ec,jdk.unsupported,java.naming,jdk.naming.dns,java.xml,java.sql \
-    --strip-debug --no-man-pages --no-header-files --compress=2 --output "$work/rootfs/opt/jre" >/dev/null
+  # :2 adds jdk.httpserver (the slice's CDS training stands in for the MEC platform with it) and the JDK's default
+  # class-data-sharing archive (lib/server/classes.jsa), which every JVM in these images maps at start
+  "$jdk/bin/jlink" --add-modules java.base,java.logging,java.net.http,java.management,jdk.crypto.ec,jdk.unsupported,java.naming,jdk.naming.dns,java.xml,java.sql,jdk.httpserver \
+    --generate-cds-archive --strip-debug --no-man-pages --no-header-files --compress=2 \
+    --output "$work/rootfs/opt/jre" >/dev/null
   local lib
   for lib in $(ldd "$work/rootfs/opt/jre/bin/java" "$work"/rootfs/opt/jre/lib/*.so "$work"/rootfs/opt/jre/lib/server/*.so 2>/dev/null \
                | awk '$2 == "=>" && $3 ~ /^\// {print $3} $1 ~ /^\// && $2 ~ /^\(/ {print $1}' | sort -u); do

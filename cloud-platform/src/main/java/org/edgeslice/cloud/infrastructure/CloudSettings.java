@@ -24,7 +24,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *       fallback {edgeslice.root}/iot-slice-meapp/target, then ./iot-slice-meapp/target</td></tr>
  *   <tr><td>cloud.local.artifacts</td><td>unset (images); set: no Docker, the ISSM lays slices out there for the
  *       hosts' local-process driver (see LocalSliceLayout)</td></tr>
- *   <tr><td>cloud.slice.baseImage</td><td>default edgeslice/jre17:1</td></tr>
+ *   <tr><td>cloud.slice.baseImage</td><td>default edgeslice/jre17:2</td></tr>
  *   <tr><td>cloud.slice.repository</td><td>repository of slice images in the CSFR, default edgeslice/iot-slice</td></tr>
  *   <tr><td>cloud.issm.imageBuild</td><td>true: build and push missing images; false: trust the CSFR to hold
  *       them (tests with a fake MEO)</td></tr>
@@ -114,7 +114,7 @@ public class CloudSettings {
     }
 
     public String baseImage() {
-        return get("cloud.slice.baseImage", "edgeslice/jre17:1");
+        return get("cloud.slice.baseImage", "edgeslice/jre17:2");
     }
 
     public String sliceRepository() {

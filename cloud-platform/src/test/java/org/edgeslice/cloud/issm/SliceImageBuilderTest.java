@@ -74,7 +74,7 @@ class SliceImageBuilderTest {
             }
             artifactsDir = composed;
             SliceImageBuilder.Built built = builder.buildAndPush(System.getProperty("cloud.slice.baseImage",
-                    "edgeslice/jre17:1"), SliceArtifacts.at(artifactsDir), functions, reference, work.resolve("ctx"));
+                    "edgeslice/jre17:2"), SliceArtifacts.at(artifactsDir), functions, reference, work.resolve("ctx"));
             System.out.println("ISSM: build " + built.buildMillis() + " ms, push " + built.pushMillis() + " ms");
 
             Map<String, String> labels = registry.labels(REPO, functions.tag()).orElseThrow();

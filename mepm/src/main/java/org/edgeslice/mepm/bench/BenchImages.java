@@ -24,13 +24,13 @@ import org.edgeslice.mepm.virt.docker.DockerDriver;
 
 /**
  * Builds the test/benchmark ME App: {@link HelloApp} as a jar, as a local artifact for the process driver, and as an image
- * {@code FROM edgeslice/jre17:1} on a Docker Engine, pushed to the CSFR registry when asked.
+ * {@code FROM edgeslice/jre17:2} on a Docker Engine, pushed to the CSFR registry when asked.
  */
 public final class BenchImages {
 
     public static final String IMAGE = "edgeslice-test/hello:1";
     public static final String REGISTRY = System.getProperty("edgeslice.registry", "127.0.0.1:5000");
-    public static final String BASE_IMAGE = "edgeslice/jre17:1";
+    public static final String BASE_IMAGE = "edgeslice/jre17:2";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private BenchImages() {

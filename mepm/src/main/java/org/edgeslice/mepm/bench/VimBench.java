@@ -25,7 +25,7 @@ import org.edgeslice.mepm.virt.docker.DockerDriver;
  * </pre>
  * {@code --cold-engine} names an engine whose images may all be removed (e.g. a scratch dockerd) to time a
  * pull with no layer present; without it the cold pull is of the app layer only (the base layer stays, it is
- * shared with edgeslice/jre17:1).
+ * shared with edgeslice/jre17:2).
  */
 public final class VimBench {
 
