@@ -11,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import org.edgeslice.contract.common.LinkType;
 import org.edgeslice.contract.mec011.AppTerminationNotificationSubscription;
 import org.edgeslice.contract.mec011.SelfLinks;
@@ -48,11 +47,7 @@ public class AppTerminationSubscriptionsResource {
     @APIResponse(responseCode = "403", ref = "403")
     @APIResponse(responseCode = "404", ref = "404")
     public SubscriptionLinkList list(@PathParam("appInstanceId") String appInstanceId) {
-        String base = uriInfo.getAbsolutePath().toString();
-        return new SubscriptionLinkList(new SubscriptionLinkList.Links(new LinkType(base),
-                subscriptions.ofApp(appInstanceId, SubscriptionKind.APP_TERMINATION).stream()
-                        .map(s -> new SubscriptionLinkList.Subscription(href(base, s.id()),
-                                AppTerminationNotificationSubscription.TYPE)).toList()));
+        return collection().linkList(subscriptions.ofApp(appInstanceId, SubscriptionKind.APP_TERMINATION), AppTerminationNotificationSubscription.TYPE);
     }
 
     /** ETSI GS MEC 011 clause 7.2.3.3.4, "ApplicationsSubscriptions_POST": 201 + Location. */
@@ -72,12 +67,11 @@ public class AppTerminationSubscriptionsResource {
         if (request.appInstanceId() != null && !request.appInstanceId().equals(appInstanceId)) {
             throw ProblemException.badRequest("appInstanceId " + request.appInstanceId() + " differs from the URI's");
         }
-        String base = uriInfo.getAbsolutePath().toString();
+        SubscriptionCollection collection = collection();
         StoredSubscription s = subscriptions.create(SubscriptionKind.APP_TERMINATION, appInstanceId,
                 request.callbackReference(), id -> new AppTerminationNotificationSubscription(request.subscriptionType(),
-                        request.callbackReference(), new SelfLinks(new LinkType(href(base, id))), appInstanceId));
-        return Response.created(URI.create(href(base, s.id())))
-                .entity(JsonText.read(s.bodyJson(), AppTerminationNotificationSubscription.class)).build();
+                        request.callbackReference(), new SelfLinks(new LinkType(collection.href(id))), appInstanceId));
+        return collection.created(s, AppTerminationNotificationSubscription.class);
     }
 
     /** ETSI GS MEC 011 clause 7.2.4.3.1, "ApplicationsSubscription_GET". */
@@ -111,7 +105,7 @@ public class AppTerminationSubscriptionsResource {
         return Response.noContent().build();
     }
 
-    private static String href(String collection, String id) {
-        return (collection.endsWith("/") ? collection : collection + "/") + id;
+    private SubscriptionCollection collection() {
+        return new SubscriptionCollection(uriInfo.getAbsolutePath().toString());
     }
 }

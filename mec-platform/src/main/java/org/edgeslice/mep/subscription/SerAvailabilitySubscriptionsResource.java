@@ -11,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import org.edgeslice.contract.common.LinkType;
 import org.edgeslice.contract.mec011.SelfLinks;
 import org.edgeslice.contract.mec011.SerAvailabilityNotificationSubscription;
@@ -49,11 +48,7 @@ public class SerAvailabilitySubscriptionsResource {
     @APIResponse(responseCode = "403", ref = "403")
     @APIResponse(responseCode = "404", ref = "404")
     public SubscriptionLinkList list(@PathParam("appInstanceId") String appInstanceId) {
-        String base = uriInfo.getAbsolutePath().toString();
-        return new SubscriptionLinkList(new SubscriptionLinkList.Links(new LinkType(base),
-                subscriptions.ofApp(appInstanceId, SubscriptionKind.SER_AVAILABILITY).stream()
-                        .map(s -> new SubscriptionLinkList.Subscription(href(base, s.id()),
-                                SerAvailabilityNotificationSubscription.TYPE)).toList()));
+        return collection().linkList(subscriptions.ofApp(appInstanceId, SubscriptionKind.SER_AVAILABILITY), SerAvailabilityNotificationSubscription.TYPE);
     }
 
     /** ETSI GS MEC 011 clause 8.2.8.3.4, "AppSubscriptions_POST": 201 + Location. */
@@ -71,13 +66,12 @@ public class SerAvailabilitySubscriptionsResource {
             throw ProblemException.badRequest("subscriptionType must be " + SerAvailabilityNotificationSubscription.TYPE);
         }
         AvailabilityFilter.validate(request.filteringCriteria());
-        String base = uriInfo.getAbsolutePath().toString();
+        SubscriptionCollection collection = collection();
         StoredSubscription s = subscriptions.create(SubscriptionKind.SER_AVAILABILITY, appInstanceId,
                 request.callbackReference(), id -> new SerAvailabilityNotificationSubscription(request.subscriptionType(),
-                        request.callbackReference(), new SelfLinks(new LinkType(href(base, id))),
+                        request.callbackReference(), new SelfLinks(new LinkType(collection.href(id))),
                         request.filteringCriteria()));
-        return Response.created(URI.create(href(base, s.id())))
-                .entity(JsonText.read(s.bodyJson(), SerAvailabilityNotificationSubscription.class)).build();
+        return collection.created(s, SerAvailabilityNotificationSubscription.class);
     }
 
     /** ETSI GS MEC 011 clause 8.2.9.3.1, "AppSubscription_GET". */
@@ -111,7 +105,7 @@ public class SerAvailabilitySubscriptionsResource {
         return Response.noContent().build();
     }
 
-    private static String href(String collection, String id) {
-        return (collection.endsWith("/") ? collection : collection + "/") + id;
+    private SubscriptionCollection collection() {
+        return new SubscriptionCollection(uriInfo.getAbsolutePath().toString());
     }
 }
