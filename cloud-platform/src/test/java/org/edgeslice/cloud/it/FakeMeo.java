@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.edgeslice.testkit.FakeHttp;
 
 /**
  * A stand-in for the MEO's Mm1 API (ETSI GS MEC 010-2 app_pkgm/v1 and app_lcm/v1), enough for the ISS: it fetches
@@ -222,15 +223,7 @@ final class FakeMeo implements AutoCloseable {
     }
 
     private static void send(HttpExchange x, int status, JsonNode body) throws IOException {
-        if (body == null) {
-            x.sendResponseHeaders(status, -1);
-        } else {
-            byte[] b = JSON.writeValueAsBytes(body);
-            x.getResponseHeaders().add("Content-Type", "application/json");
-            x.sendResponseHeaders(status, b.length);
-            x.getResponseBody().write(b);
-        }
-        x.close();
+        FakeHttp.reply(x, status, body == null ? null : JSON.writeValueAsString(body));
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.edgeslice.testkit.FakeHttp;
 
 /**
  * A tiny MEPM in the test JVM that follows the Mm3 contract of docs/interfaces.md: it serves the MEC 010-2
@@ -236,15 +236,7 @@ public final class FakeMepm implements AutoCloseable {
     }
 
     private static void send(HttpExchange ex, int status, String json) throws IOException {
-        if (json == null) {
-            ex.sendResponseHeaders(status, -1);
-        } else {
-            byte[] b = json.getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().add("Content-Type", "application/json");
-            ex.sendResponseHeaders(status, b.length);
-            ex.getResponseBody().write(b);
-        }
-        ex.close();
+        FakeHttp.reply(ex, status, json);
     }
 
     @Override

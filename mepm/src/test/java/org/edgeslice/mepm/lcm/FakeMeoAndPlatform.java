@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.edgeslice.testkit.FakeHttp;
 
 /**
  * The MEO (host inventory, granting, AppDs, the Mm3 notification callback) and the host's MEC platform (Mm5) as
@@ -146,14 +146,7 @@ final class FakeMeoAndPlatform implements AutoCloseable {
     }
 
     private static void reply(HttpExchange x, int status, JsonNode body) throws IOException {
-        byte[] out = body == null ? new byte[0] : JSON.writeValueAsBytes(body);
-        if (body != null) {
-            x.getResponseHeaders().set("Content-Type", "application/json");
-        }
-        x.sendResponseHeaders(status, out.length == 0 ? -1 : out.length);
-        try (OutputStream o = x.getResponseBody()) {
-            o.write(out);
-        }
+        FakeHttp.reply(x, status, body == null ? null : JSON.writeValueAsString(body));
     }
 
     /** Notifications of one kind for one instance, e.g. instance states. */
