@@ -11,6 +11,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -419,25 +421,13 @@ public class LcmOrchestrator {
             mepm.ensureInstance(host, new CreateAppInstanceRequest(inst.appDId(), inst.appInstanceName(),
                     inst.appInstanceDescription(), inst.id()));
             checkCancel(op.id());
-            InstantiateAppRequest req = op.instantiate();
-            InstantiateAppRequest forwarded = new InstantiateAppRequest(
-                    List.of(new MecHostInformation(host.hostId(), host.name())), req.locationConstraints(),
-                    req.vimConnectionInfo(), req.virtualComputeDescriptor(), req.virtualStorageDescriptor(),
-                    req.appInstanceParameters(), req.requesterLocation());
-            MepmGateway.Delegation dl = mepm.instantiate(host, inst.id(), forwarded);
-            if (!dl.accepted()) {
-                MepmGateway.RemoteInstance ri = mepm.instance(host, inst.id());
-                if (!"INSTANTIATED".equals(ri.instantiationState())) {
-                    throw refused(dl);
-                }
-                // the MEPM already did it (the MEO stopped after the MEPM accepted, before recording the op id)
-            } else {
-                op = update(op.id(), o -> o.delegated(dl.mepmOpOccId()), false);
-                awaitCompletion(op, host);
-            }
-        } else {
-            awaitCompletion(op, host);
         }
+        InstantiateAppRequest req = op.instantiate();
+        op = delegate(op, host, () -> mepm.instantiate(host, inst.id(), new InstantiateAppRequest(
+                        List.of(new MecHostInformation(host.hostId(), host.name())), req.locationConstraints(),
+                        req.vimConnectionInfo(), req.virtualComputeDescriptor(), req.virtualStorageDescriptor(),
+                        req.appInstanceParameters(), req.requesterLocation())),
+                ri -> "INSTANTIATED".equals(ri.instantiationState()));
         String opId = op.id();
         synchronized (lock(inst.id())) {
             AppInstance done = store.instance(inst.id()).orElseThrow().instantiated(host.hostId(), host.name());
@@ -456,20 +446,9 @@ public class LcmOrchestrator {
         Optional<MecHostInfo> maybeHost = op.hostId() == null ? Optional.empty() : hosts.host(op.hostId());
         if (maybeHost.isPresent()) {
             MecHostInfo host = maybeHost.get();
-            if (op.mepmOpOccId() == null) {
-                MepmGateway.Delegation dl = mepm.terminate(host, inst.id(), op.terminate());
-                if (!dl.accepted()) {
-                    MepmGateway.RemoteInstance ri = mepm.instance(host, inst.id());
-                    if (ri.known() && !"NOT_INSTANTIATED".equals(ri.instantiationState())) {
-                        throw refused(dl);
-                    }
-                } else {
-                    op = update(op.id(), o -> o.delegated(dl.mepmOpOccId()), false);
-                    awaitCompletion(op, host);
-                }
-            } else {
-                awaitCompletion(op, host);
-            }
+            TerminateAppRequest request = op.terminate();
+            op = delegate(op, host, () -> mepm.terminate(host, inst.id(), request),
+                    ri -> !ri.known() || "NOT_INSTANTIATED".equals(ri.instantiationState()));
             // the instance resource at the MEPM goes with the termination; the next instantiation may be elsewhere
             mepm.deleteInstance(host, inst.id());
         }
@@ -490,20 +469,9 @@ public class LcmOrchestrator {
     private void runOperate(OpOcc op) {
         AppInstance inst = store.instance(op.appInstanceId()).orElseThrow();
         MecHostInfo host = host(op.hostId());
-        if (op.mepmOpOccId() == null) {
-            MepmGateway.Delegation dl = mepm.operate(host, inst.id(), op.operate());
-            if (!dl.accepted()) {
-                MepmGateway.RemoteInstance ri = mepm.instance(host, inst.id());
-                if (!op.operate().changeStateTo().name().equals(ri.operationalState())) {
-                    throw refused(dl);
-                }
-            } else {
-                op = update(op.id(), o -> o.delegated(dl.mepmOpOccId()), false);
-                awaitCompletion(op, host);
-            }
-        } else {
-            awaitCompletion(op, host);
-        }
+        OperateAppRequest request = op.operate();
+        op = delegate(op, host, () -> mepm.operate(host, inst.id(), request),
+                ri -> request.changeStateTo().name().equals(ri.operationalState()));
         String opId = op.id();
         OperationalState target = op.operate().changeStateTo();
         synchronized (lock(inst.id())) {
@@ -519,6 +487,31 @@ public class LcmOrchestrator {
     }
 
     /** Follows the MEPM's op occurrence until it ends; MEPM notifications cut the polling pause short. */
+    /**
+     * Hands the op's task to the MEPM ({@code task}) and follows it to its end; an op delegated before a restart is
+     * only followed. A refusal is no failure when the MEPM's instance is already where the task leads
+     * ({@code alreadyDone}): the MEO stopped after the MEPM accepted, before it recorded the MEPM's op id.
+     *
+     * @return the op, with the MEPM's op id once delegated
+     */
+    private OpOcc delegate(OpOcc op, MecHostInfo host, Supplier<MepmGateway.Delegation> task,
+                           Predicate<MepmGateway.RemoteInstance> alreadyDone) {
+        if (op.mepmOpOccId() != null) {
+            awaitCompletion(op, host);
+            return op;
+        }
+        MepmGateway.Delegation dl = task.get();
+        if (!dl.accepted()) {
+            if (!alreadyDone.test(mepm.instance(host, op.appInstanceId()))) {
+                throw refused(dl);
+            }
+            return op;
+        }
+        OpOcc delegated = update(op.id(), o -> o.delegated(dl.mepmOpOccId()), false);
+        awaitCompletion(delegated, host);
+        return delegated;
+    }
+
     private void awaitCompletion(OpOcc op, MecHostInfo host) {
         long deadline = System.currentTimeMillis() + timeoutFor(op);
         Semaphore wakeup = wakeups.computeIfAbsent(op.id(), k -> new Semaphore(0));
