@@ -425,6 +425,12 @@ class MeoIT {
                 .replace("\"INSTANTIATE\"", "\"TERMINATE\"").replace("addResources", "removeResources")).status());
         small.completionDelayMs = 1500;
         String instantiating = task(b, "instantiate", onSmall);
+        // the instantiation runs asynchronously: the third grant must come once it holds its 800m
+        long until = System.currentTimeMillis() + 10_000;
+        while (api().get("mec_hosts/v1/hosts/edge-small").json().at("/allocated/cpuMillis").asInt() < 800
+                && System.currentTimeMillis() < until) {
+            Thread.sleep(20);
+        }
         String refused = "r-" + UUID.randomUUID();
         Http.Reply pending = api().post("granting/v1/grants", grant.formatted(refused, refused));
         assertEquals(202, pending.status(), pending.toString());
