@@ -56,7 +56,6 @@ public final class SystemBench {
     private static final List<String> ALL_FUNCTIONS = List.of("registration", "retrieve", "subscription",
             "notification");
     private static final List<String> FILLER_FUNCTIONS = List.of("registration", "retrieve");
-    private static final String AE = "EvalSystem";
 
     private final String handler;
     private final String cloud;
@@ -69,6 +68,7 @@ public final class SystemBench {
     private final HandlerSlicePreparation burstProbe;
     private final Set<String> seeded = new HashSet<>();
     private final String runTag = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+    private final String ae = "EvalSystem" + runTag; // one AE per run: its originator registers once
     private int nextTask;
 
     SystemBench(String handler, String cloud, String mepm, String dockerHost, String hostId) {
@@ -358,18 +358,18 @@ public final class SystemBench {
     /** A new task (a container in the cloud IN-CSE) for one device; created before anything is timed. */
     private String task() throws IOException, InterruptedException {
         if (seeded.isEmpty()) {
-            oneM2mCreate(cloud + "/cse/in-cse", 2, "{\"m2m:ae\":{\"rn\":\"" + AE
+            oneM2mCreate(cloud + "/cse/in-cse", 2, "{\"m2m:ae\":{\"rn\":\"" + ae
                     + "\",\"api\":\"Nedgeslice.eval\",\"rr\":false,\"srv\":[\"3\"]}}");
-            seeded.add(AE);
+            seeded.add(ae);
         }
         String name = "D" + runTag + "x" + nextTask++;
-        oneM2mCreate(cloud + "/cse/in-cse/" + AE, 3, "{\"m2m:cnt\":{\"rn\":\"" + name + "\",\"mni\":10}}");
-        return "/in-cse/" + AE + "/" + name;
+        oneM2mCreate(cloud + "/cse/in-cse/" + ae, 3, "{\"m2m:cnt\":{\"rn\":\"" + name + "\",\"mni\":10}}");
+        return "/in-cse/" + ae + "/" + name;
     }
 
     private void oneM2mCreate(String target, int ty, String body) throws IOException, InterruptedException {
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(target))
-                .header("X-M2M-Origin", "C" + AE).header("X-M2M-RI", "eval-" + System.nanoTime())
+                .header("X-M2M-Origin", "C" + ae).header("X-M2M-RI", "eval-" + System.nanoTime())
                 .header("X-M2M-RVI", "3").header("Content-Type", "application/json;ty=" + ty)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         if (r.statusCode() != 201 && r.statusCode() != 409) {
