@@ -88,19 +88,20 @@ bench_slicing() {
 
 # Through the whole running system (./mec up): MODE = preparation (new slice through the handler, per-step
 # breakdown), scale (preparation with k slices running, memory and idle CPU of the slice containers), burst
-# (N device requests at once). Class org.edgeslice.evaluation.system.SystemBench; options: --runs --levels --sizes --out.
+# (N device requests at once), meo (app_instances latency up to 1,000 instances). Class org.edgeslice.evaluation.system.SystemBench; options: --runs --levels --sizes --out.
 bench_system() {
   local mode=$1; shift
   ensure_built evaluation
-  local status handler cloud mepm docker
+  local status handler cloud mepm docker meo
   status=$(./mec status --json)
   handler=$(echo "$status" | grep -o '"name":"handler","apiRoot":"[^"]*"' | head -1 | sed 's/.*"apiRoot":"//; s/"$//')
   cloud=$(echo "$status" | grep -o '"name":"cloud-platform","apiRoot":"[^"]*"' | sed 's/.*"apiRoot":"//; s/"$//')
   mepm=$(echo "$status" | grep -o '"name":"mepm","apiRoot":"[^"]*"' | head -1 | sed 's/.*"apiRoot":"//; s/"$//')
   docker=$(echo "$status" | grep -o '"docker":"[^"]*"' | head -1 | sed 's/.*"docker":"//; s/"$//')
   [ -n "$handler" ] && [ -n "$docker" ] || { echo "mec: the system (with Docker) is not running; './mec up' first" >&2; exit 1; }
+  meo=$(echo "$status" | grep -o '"name":"meo","apiRoot":"[^"]*"' | sed 's/.*"apiRoot":"//; s/"$//')
   java -Xmx256m -XX:+UseSerialGC -cp "$(classpath_of evaluation)" org.edgeslice.evaluation.system.SystemBench "$mode" \
-    --handler "$handler" --cloud "$cloud" --mepm "$mepm" --docker-host "$docker" "$@"
+    --handler "$handler" --cloud "$cloud" --mepm "$mepm" --meo "$meo" --docker-host "$docker" "$@"
 }
 
 case "$kind" in
@@ -108,7 +109,7 @@ case "$kind" in
   slicing) bench_slicing "$@" ;;
   vim) bench_vim "$@" ;;
   lcm) bench_lcm "$@" ;;
-  preparation|scale|burst) bench_system "$kind" "$@" ;;
+  preparation|scale|burst|meo) bench_system "$kind" "$@" ;;
   paper) exec "$ROOT/runtime/bench-paper.sh" "$@" ;;
   *) echo "mec: benchmark '$kind' is not available in this build yet" >&2; exit 1 ;;
 esac

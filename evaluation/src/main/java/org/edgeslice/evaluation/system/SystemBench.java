@@ -31,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.edgeslice.evaluation.experiment.HandlerSlicePreparation;
+import org.edgeslice.evaluation.experiment.LcmApiLatency;
 import org.edgeslice.evaluation.stats.Summary;
 
 /**
@@ -45,6 +46,8 @@ import org.edgeslice.evaluation.stats.Summary;
  *     handler's four-function request cannot reuse), and at each k the preparation of a new slice through the
  *     handler, plus the memory and CPU of the host's slice containers ({@code docker stats}).</li>
  * <li>{@code burst}: N device requests for the same functions arriving at once at the handler.</li>
+ * <li>{@code meo}: MEO {@code app_lcm/v1/app_instances} POST, list GET and single GET with 1..1000 instances
+ *     ({@code LcmApiLatency}; the instances are NOT_INSTANTIATED and deleted at the end).</li>
  * </ul>
  *
  * <pre>java -cp evaluation.jar:lib/* org.edgeslice.evaluation.system.SystemBench MODE --handler URL --cloud URL
@@ -87,9 +90,10 @@ public final class SystemBench {
         }
         String mode = args[0];
         Map<String, String> o = new LinkedHashMap<>(Map.of("--docker-host", "unix:///run/edgeslice/docker.sock",
-                "--host", "host-1", "--runs", "10", "--levels", "1,10,25,50", "--sizes", "10,50"));
+                "--host", "host-1", "--runs", "10", "--levels", "1,10,25,50", "--sizes", "10,50", "--instances", "1,10,100,1000",
+                "--app-d-id", "iot-slicing-handler-0.1.0"));
         for (int i = 1; i < args.length; i += 2) {
-            if (i + 1 >= args.length || !o.containsKey(args[i]) && !List.of("--handler", "--cloud", "--mepm", "--out")
+            if (i + 1 >= args.length || !o.containsKey(args[i]) && !List.of("--handler", "--cloud", "--mepm", "--meo", "--out")
                     .contains(args[i])) {
                 usage();
             }
@@ -110,6 +114,22 @@ public final class SystemBench {
                 ArrayNode bursts = result.putArray("bursts");
                 for (String s : o.get("--sizes").split(",")) {
                     bursts.add(b.burst(Math.max(1, Math.min(100, Integer.parseInt(s.trim())))));
+                }
+            }
+            case "meo" -> {
+                // MEC 010-2 app_instances latency as the collection grows (class LcmApiLatency of the paper harness)
+                List<Integer> checkpoints = Arrays.stream(o.get("--instances").split(",")).map(String::trim)
+                        .map(Integer::parseInt).toList();
+                System.out.printf(Locale.ROOT, "-- MEO app_instances latency at %s instances; load %s%n", checkpoints,
+                        load());
+                ArrayNode points = result.putArray("meo");
+                for (LcmApiLatency.Point p : new LcmApiLatency(o.get("--meo"), o.get("--app-d-id"))
+                        .run(checkpoints, 200)) {
+                    System.out.printf(Locale.ROOT, "  %5d instances: POST p50 %.2f p95 %.2f | GET list p50 %.2f p99 %.2f"
+                            + " | GET one p50 %.2f p99 %.2f ms; load %s%n", p.instances(), p.create().p50(),
+                            p.create().p95(), p.list().p50(), p.list().p99(), p.getOne().p50(), p.getOne().p99(),
+                            load());
+                    points.add(JSON.valueToTree(p));
                 }
             }
             default -> usage();
