@@ -10,19 +10,21 @@ import org.edgeslice.evaluation.stats.Summary;
 /**
  * Where the time of slice preparation goes, from the handler request's step trace ({@code steps[]}, each with
  * {@code step} and {@code durationMs}): per step, the series over runs. Steps keep the order of their first appearance
- * (the procedure's order); a step absent in a run (e.g. 03-2 instead of 03-1) only counts in the runs that have it.
+ * (the procedure's order); a step absent in a run (e.g. 03-2 instead of 03-1) only counts in the runs that have it; the
+ * ISS reports several sub-steps under one number (05: image, package, instance, instantiate), summed per run.
  */
 public final class StepBreakdown {
     private final Map<String, List<Double>> byStep = new LinkedHashMap<>();
 
-    /** Adds one run's trace (a handler request resource). */
+    /** Adds one run's trace (a handler request resource); a step number recorded twice in one run counts summed. */
     public void add(JsonNode request) {
+        Map<String, Double> run = new LinkedHashMap<>();
         for (JsonNode step : request.path("steps")) {
             if (step.hasNonNull("durationMs")) {
-                byStep.computeIfAbsent(step.path("step").asText(), k -> new ArrayList<>())
-                        .add(step.path("durationMs").asDouble());
+                run.merge(step.path("step").asText(), step.path("durationMs").asDouble(), Double::sum);
             }
         }
+        run.forEach((k, v) -> byStep.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
     }
 
     /** Per step number, the summary of its durations (ms). */

@@ -44,6 +44,14 @@ class SystemBenchLogicTest {
     }
 
     @Test
+    void aStepNumberRecordedTwiceInOneRunCountsOnceWithTheSum() throws Exception {
+        StepBreakdown b = new StepBreakdown();
+        b.add(JSON.readTree("{\"steps\":[{\"step\":\"05\",\"durationMs\":10},{\"step\":\"05\",\"durationMs\":30}]}"));
+        assertEquals(1, b.summaries().get("05").n());
+        assertEquals(40.0, b.summaries().get("05").p50(), 1e-9);
+    }
+
+    @Test
     void dockerStatsLinesAreParsedWithBinaryAndDecimalUnits() {
         ContainerStats a = ContainerStats.parse("mepm-host-1-abc|47.5MiB / 128MiB|0.25%");
         assertEquals("mepm-host-1-abc", a.name());
