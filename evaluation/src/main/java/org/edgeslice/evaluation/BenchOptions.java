@@ -16,7 +16,7 @@ public record BenchOptions(boolean quick, Path out, Path work, Path sliceJar, St
                            List<Integer> concurrency, int concurrencyRounds, int preparationRuns, String handler,
                            String handlerTasks, int scaleMax, long scaleIdleMs, String functions,
                            boolean skipScale, boolean skipPreparation, boolean plots, String meo, String meoAppDId,
-                           int meoInstances) {
+                           int meoInstances, String handlerCloud) {
 
     static final String USAGE = """
             usage: ./mec bench paper [--quick] [options]
@@ -42,6 +42,9 @@ public record BenchOptions(boolean quick, Path out, Path work, Path sliceJar, St
               --handler URL           measure slice preparation through the handler ME App
                                       (POST URL/iot_slicing/v1/requests) instead of the standalone probe
               --handler-tasks PATHS   comma-separated oneM2M paths to offload (with --handler)
+              --handler-cloud URL     cloud platform root, e.g. http://127.0.0.1:18080/cloud (with --handler):
+                                      each run's slice is released through the ISCL, so every run needs a new
+                                      slice (path 03-1); without it runs after the first may reuse it (03-2)
               --scale-max N           most slices started by the scale experiment (default 16; quick 2)
               --meo URL --meo-app-d-id ID   MEO API latency with up to --meo-instances N (default 1000)
                                       app instances of an onboarded package (created, then deleted)
@@ -68,6 +71,7 @@ public record BenchOptions(boolean quick, Path out, Path work, Path sliceJar, St
         int prep = quick ? 3 : 10;
         String handler = null;
         String tasks = null;
+        String handlerCloud = null;
         int scaleMax = quick ? 2 : 16;
         long idle = quick ? 500 : 2000;
         boolean skipScale = false;
@@ -98,6 +102,7 @@ public record BenchOptions(boolean quick, Path out, Path work, Path sliceJar, St
                 case "--preparation-runs" -> { prep = Integer.parseInt(need(a, v)); i++; }
                 case "--handler" -> { handler = need(a, v); i++; }
                 case "--handler-tasks" -> { tasks = need(a, v); i++; }
+                case "--handler-cloud" -> { handlerCloud = need(a, v); i++; }
                 case "--scale-max" -> { scaleMax = Integer.parseInt(need(a, v)); i++; }
                 case "--skip-scale" -> skipScale = true;
                 case "--skip-preparation" -> skipPrep = true;
@@ -126,7 +131,7 @@ public record BenchOptions(boolean quick, Path out, Path work, Path sliceJar, St
         return new BenchOptions(quick, out, work == null ? Path.of(System.getProperty("java.io.tmpdir"), "edgeslice-bench-work") : work, jar, edge, cloud, rtt, jitter,
                 sweep, samples, large, sweepSamples, warmup, floor, conc, rounds, prep, handler, tasks, scaleMax,
                 idle, "registration,retrieve,subscription,notification", skipScale, skipPrep, plots, meo, meoAppDId,
-                meoInstances);
+                meoInstances, handlerCloud);
     }
 
     /** Samples of one sweep point: fewer at large RTTs so a point takes at most ~20 s per path and operation. */

@@ -457,8 +457,9 @@ public final class PaperBench {
         Map<String, Object> m = new LinkedHashMap<>();
         try (WanProcess wan = WanProcess.start(classpath, cloud.host(), cloud.port(), o.rttMs(), o.jitterMs());
              SlicePreparationProbe probe = o.handler() != null
-                     ? new HandlerSlicePreparation(o.handler(), Arrays.asList(o.functions().split(",")),
-                     o.handlerTasks() == null ? List.of() : Arrays.asList(o.handlerTasks().split(",")))
+                     ? new HandlerSlicePreparation(o.handler(), o.handlerCloud(),
+                     Arrays.asList(o.functions().split(",")),
+                     o.handlerTasks() == null ? List.of() : Arrays.asList(o.handlerTasks().split(",")), 10)
                      : new StandaloneSlicePreparation(o.sliceJar(), o.work(), o.functions(), cloud.via(wan.port()),
                      cloudDevice.aeId(), cloudDevice.aeName())) {
             out.printf(Locale.ROOT, "-- slice preparation (%s probe), %d runs after 1 unrecorded warm-up run%n",
