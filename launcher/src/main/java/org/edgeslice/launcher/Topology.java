@@ -40,6 +40,23 @@ final class Topology {
     private final List<Proc> procs = new ArrayList<>();
     private final List<Host> hosts = new ArrayList<>();
 
+    static final int PORTS_PER_HOST = 500;
+
+    /**
+     * The first host port a host's MEPM hands to apps. Every system on the machine shares the loopback, and a MEPM
+     * only sees the ports bound right now, so two systems must not draw from the same range: the default system
+     * (base port 18080) takes 40000 + 1000 × (host − 1); a system on another base port takes a 2,000-port block of
+     * its own from 48000 up, chosen by the base port's thousands (24080, 25080, ... 31080 get different blocks), 500
+     * ports per host (hosts 5 to 8 of such a system reach into the next block).
+     */
+    static int portRangeStart(int basePort, int hostIndex, int hostCount) {
+        if (basePort == DEFAULT_BASE_PORT) {
+            return 40000 + 1000 * (hostIndex - 1);
+        }
+        int block = 48000 + 2000 * Math.floorMod(basePort / 1000, 8);
+        return block + PORTS_PER_HOST * (hostIndex - 1);
+    }
+
     static Topology plan(boolean allInOne, int hostCount, String firstDockerSocket, int basePort, Layout layout) {
         Topology t = new Topology();
         for (int i = 1; i <= hostCount; i++) {
@@ -47,7 +64,7 @@ final class Topology {
                     : i == 1 ? firstDockerSocket : layout.hostDockerSocket(i);
             t.hosts.add(new Host(i, "host-" + i, "MEC host " + i + " (" + ZONES[(i - 1) % ZONES.length] + ")",
                     ZONES[(i - 1) % ZONES.length], COORDS[(i - 1) % COORDS.length][0],
-                    COORDS[(i - 1) % COORDS.length][1], socket, 40000 + 1000 * (i - 1)));
+                    COORDS[(i - 1) % COORDS.length][1], socket, portRangeStart(basePort, i, hostCount)));
         }
         Host first = t.hosts.get(0);
         Service meo = new Service("meo", "/meo", "/meo/app_pkgm/v1/app_packages", null);
@@ -111,7 +128,7 @@ final class Topology {
         if (mepmApiRoot != null) {
             props.put("mepm.api.root", mepmApiRoot);
         }
-        props.put("mepm.ports.range", h.portRangeStart() + "-" + (h.portRangeStart() + 999));
+        props.put("mepm.ports.range", h.portRangeStart() + "-" + (h.portRangeStart() + PORTS_PER_HOST - 1));
         props.put("mepm.data.dir", layout.dataDir(h.id()).resolve("apps").toString());
         if (h.dockerEndpoint() != null) {
             props.put("mepm.driver", "docker");

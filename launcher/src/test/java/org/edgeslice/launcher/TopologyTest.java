@@ -45,7 +45,7 @@ class TopologyTest {
         assertNotEquals(hosts.get(0).dockerSocket(), hosts.get(1).dockerSocket());
         assertNotEquals(hosts.get(1).zone(), hosts.get(2).zone());
         Topology.Proc host2 = t.procs().get(1);
-        assertEquals("41000-41999", host2.properties().get("mepm.ports.range"));
+        assertEquals("41000-41499", host2.properties().get("mepm.ports.range"));
         assertEquals("http://127.0.0.1:18090/mec-platform", host2.properties().get("mepm.mep.url"));
         assertEquals(host2.properties().get("mepm.mm5.secret"), host2.properties().get("mep.mm5.secret"));
         assertTrue(host2.properties().get("mepm.db.url").startsWith("jdbc:h2:"));
@@ -73,5 +73,20 @@ class TopologyTest {
         assertEquals(1, t.procs().size());
         assertEquals("mec-platform", t.procs().get(0).name());
         assertNull(t.apiRootOf("meo", null));
+    }
+
+    @org.junit.jupiter.api.Test
+    void systemsOnOtherBasePortsHandOutPortsFromBlocksOfTheirOwn() {
+        java.util.Set<Integer> starts = new java.util.HashSet<>();
+        for (int base : new int[] {18080, 24080, 25080, 26080, 27080, 28080, 29080}) {
+            for (int host = 1; host <= 4; host++) {
+                int start = Topology.portRangeStart(base, host, 4);
+                assertTrue(start >= 40000 && start + Topology.PORTS_PER_HOST <= 65535, base + "/" + host + ": " + start);
+                for (int other : starts) {
+                    assertTrue(Math.abs(other - start) >= Topology.PORTS_PER_HOST, base + "/" + host + " overlaps " + other);
+                }
+                starts.add(start);
+            }
+        }
     }
 }
