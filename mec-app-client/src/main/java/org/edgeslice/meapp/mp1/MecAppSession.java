@@ -96,10 +96,7 @@ public final class MecAppSession implements AutoCloseable {
             // one discovery of what this app registered before (a restart), not one per service: start-up cost
             List<ServiceInfo> existing = retrying("list own services", deadline,
                     () -> client.ownServices(ServiceQuery.all()));
-            for (ServiceInfoPost s : services) {
-                registered.add(retrying("register service " + s.serName(), deadline, () -> registerOrUpdate(s,
-                        existing)));
-            }
+            registered.addAll(registerAll(existing, deadline));
         }
         if (availabilityFilter != null) {
             subscriptions.add(retrying("subscribe SerAvailability", deadline, () -> client.subscribeServiceAvailability(
@@ -217,6 +214,51 @@ public final class MecAppSession implements AutoCloseable {
 
     interface Call<T> {
         T run();
+    }
+
+    /**
+     * Registers (or updates) every service, several at once: they are independent requests, and one after another
+     * they were the longest part of an IoT slice's start (five services, a loopback round trip each). The result
+     * keeps the declared order; the first failure is thrown once all have ended.
+     */
+    private List<ServiceInfo> registerAll(List<ServiceInfo> existing, long deadline) {
+        if (services.size() == 1) {
+            ServiceInfoPost only = services.get(0);
+            return List.of(retrying("register service " + only.serName(), deadline, () -> registerOrUpdate(only, existing)));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(4, services.size()), r -> {
+                    Thread t = new Thread(r, "mp1-service-registration");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<java.util.concurrent.Future<ServiceInfo>> pending = new ArrayList<>();
+            for (ServiceInfoPost s : services) {
+                pending.add(pool.submit(() -> retrying("register service " + s.serName(), deadline,
+                        () -> registerOrUpdate(s, existing))));
+            }
+            List<ServiceInfo> out = new ArrayList<>();
+            RuntimeException failure = null;
+            for (java.util.concurrent.Future<ServiceInfo> f : pending) {
+                try {
+                    out.add(f.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while registering services", e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static <T> T retrying(String what, long deadline, Call<T> call) {
