@@ -49,7 +49,7 @@ final class Topology {
      * its own from 48000 up, chosen by the base port's thousands (24080, 25080, ... 31080 get different blocks), 500
      * ports per host (hosts 5 to 8 of such a system reach into the next block).
      */
-    static int portRangeStart(int basePort, int hostIndex, int hostCount) {
+    static int portRangeStart(int basePort, int hostIndex) {
         if (basePort == DEFAULT_BASE_PORT) {
             return 40000 + 1000 * (hostIndex - 1);
         }
@@ -64,7 +64,7 @@ final class Topology {
                     : i == 1 ? firstDockerSocket : layout.hostDockerSocket(i);
             t.hosts.add(new Host(i, "host-" + i, "MEC host " + i + " (" + ZONES[(i - 1) % ZONES.length] + ")",
                     ZONES[(i - 1) % ZONES.length], COORDS[(i - 1) % COORDS.length][0],
-                    COORDS[(i - 1) % COORDS.length][1], socket, portRangeStart(basePort, i, hostCount)));
+                    COORDS[(i - 1) % COORDS.length][1], socket, portRangeStart(basePort, i)));
         }
         Host first = t.hosts.get(0);
         Service meo = new Service("meo", "/meo", "/meo/app_pkgm/v1/app_packages", null);

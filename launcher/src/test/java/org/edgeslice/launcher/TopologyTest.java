@@ -80,7 +80,7 @@ class TopologyTest {
         java.util.Set<Integer> starts = new java.util.HashSet<>();
         for (int base : new int[] {18080, 24080, 25080, 26080, 27080, 28080, 29080}) {
             for (int host = 1; host <= 4; host++) {
-                int start = Topology.portRangeStart(base, host, 4);
+                int start = Topology.portRangeStart(base, host);
                 assertTrue(start >= 40000 && start + Topology.PORTS_PER_HOST <= 65535, base + "/" + host + ": " + start);
                 for (int other : starts) {
                     assertTrue(Math.abs(other - start) >= Topology.PORTS_PER_HOST, base + "/" + host + " overlaps " + other);

@@ -105,11 +105,16 @@ class MultiHostIT {
                 hostId + "'s engine: " + ours.stream().map(c -> c.getNames()[0]).toList());
         List<Container> foreign = engine.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of("org.edgeslice.mepm.managed", "true")).exec().stream()
-                .filter(c -> c.getLabels().get("org.edgeslice.mepm.manager").startsWith("http://127.0.0.1:" + BASE_PORT)
-                        || c.getLabels().get("org.edgeslice.mepm.manager").startsWith("http://127.0.0.1:" + (BASE_PORT + 10)))
+                .filter(c -> ofThisSystem(c.getLabels().get("org.edgeslice.mepm.manager")))
                 .filter(c -> !hostId.equals(c.getLabels().get("org.edgeslice.mepm.host"))).toList();
         assertTrue(foreign.isEmpty(), "another host's app on " + hostId + "'s engine: " + foreign.stream()
                 .map(c -> c.getNames()[0]).toList());
+    }
+
+    /** A manager label of one of this test's MEPMs (host-1 on the base port, host-2 ten above); null: not ours. */
+    private static boolean ofThisSystem(String manager) {
+        return manager != null && (manager.startsWith("http://127.0.0.1:" + BASE_PORT + "/")
+                || manager.startsWith("http://127.0.0.1:" + (BASE_PORT + 10) + "/"));
     }
 
     private static DockerClient engine(String dockerHost) {
