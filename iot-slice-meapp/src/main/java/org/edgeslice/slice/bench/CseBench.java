@@ -17,8 +17,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * java -cp iot-slice-meapp.jar org.edgeslice.slice.bench.CseBench http://127.0.0.1:62589/cse-slice \
  *      [--seconds=10] [--clients=64] [--samples=5000] [--warmup=3000] [--mni=1000] [--origin=CAdmin]
- *      [--ops=create,retrieve]
+ *      [--ops=create,retrieve] [--client=nio|threads] [--server-pid=PID]
  * </pre>
+ * The concurrent phases drive all connections from one thread with a selector ({@code --client=nio}, the default;
+ * see {@link NioClients}) or, as before, one blocking thread per connection ({@code --client=threads}). Each row
+ * reports the CPU the benchmark's own process used per request and, with {@code --server-pid}, the CPU of the
+ * server process per request (from {@code /proc/PID/stat}): the client shares the machine with the server, so
+ * both are needed to tell whose limit a throughput figure is.
  * The base URL names the CSEBase; the bench registers its own AE (AE-ID {@code Cbench<random>}) with one container
  * ({@code mni} bounds memory on the CSE) and deletes the AE at the end. Only {@code http://} URLs.
  */
@@ -31,9 +36,13 @@ public final class CseBench {
     private final String basePath;
     private final String origin;
     private final String ops;
+    private final boolean nio;
+    private final long serverPid;
 
-    private CseBench(URI base, String origin, String ops) {
+    private CseBench(URI base, String origin, String ops, boolean nio, long serverPid) {
         this.ops = ops;
+        this.nio = nio;
+        this.serverPid = serverPid;
         this.host = base.getHost();
         this.port = base.getPort() < 0 ? 80 : base.getPort();
         this.basePath = base.getPath().replaceAll("/+$", "");
@@ -41,7 +50,8 @@ public final class CseBench {
     }
 
     /** Results of one phase. */
-    private record Row(String operation, int clients, long requests, long errors, double seconds, long[] nanos) {
+    private record Row(String operation, int clients, long requests, long errors, double seconds, long[] nanos,
+                       double clientCpuMs, double serverCpuMs) {
         double p(double q) {
             if (nanos.length == 0) {
                 return Double.NaN;
@@ -58,7 +68,8 @@ public final class CseBench {
     public static void main(String[] args) throws Exception {
         if (args.length < 1 || !args[0].startsWith("http://")) {
             System.err.println("usage: CseBench http://127.0.0.1:62589/<cse-name> [--seconds=10] [--clients=64]"
-                    + " [--samples=5000] [--warmup=3000] [--mni=1000] [--origin=CAdmin] [--ops=create,retrieve]");
+                    + " [--samples=5000] [--warmup=3000] [--mni=1000] [--origin=CAdmin] [--ops=create,retrieve]"
+                    + " [--client=nio|threads] [--server-pid=PID]");
             System.exit(2);
         }
         int seconds = Math.min(MAX_SECONDS, intOpt(args, "seconds", 10));
@@ -67,7 +78,8 @@ public final class CseBench {
         int warmup = Math.min(MAX_SAMPLES, intOpt(args, "warmup", 3000));
         int mni = intOpt(args, "mni", 1000);
         CseBench bench = new CseBench(URI.create(args[0]), strOpt(args, "origin", null),
-                strOpt(args, "ops", "create,retrieve"));
+                strOpt(args, "ops", "create,retrieve"), !"threads".equals(strOpt(args, "client", "nio")),
+                Long.parseLong(strOpt(args, "server-pid", "-1")));
         bench.run(seconds, clients, samples, warmup, mni);
     }
 
@@ -122,6 +134,8 @@ public final class CseBench {
     private Row sequentialRow(String op, byte[] req, int n, int expected) throws IOException {
         long[] nanos = new long[n];
         long errors = 0;
+        long cpu0 = clientCpuNanos();
+        long srv0 = serverCpuTicks();
         long start = System.nanoTime();
         try (RawHttpConnection c = new RawHttpConnection(host, port)) {
             for (int i = 0; i < n; i++) {
@@ -134,15 +148,52 @@ public final class CseBench {
             }
         }
         double secs = (System.nanoTime() - start) / 1e9;
+        double cli = (clientCpuNanos() - cpu0) / 1e6;
+        double srv = serverCpuMs(srv0);
         Arrays.sort(nanos);
-        return new Row(op, 1, n, errors, secs, nanos);
+        return new Row(op, 1, n, errors, secs, nanos, cli, srv);
     }
 
     private Row concurrent(String op, byte[] req, int clients, int seconds, int expected) throws Exception {
+        long cpu0 = clientCpuNanos();
+        long srv0 = serverCpuTicks();
+        long start = System.nanoTime();
+        long[][] perConnection;
+        long errors;
+        if (nio) {
+            NioClients driver = new NioClients(host, port, req, expected);
+            perConnection = driver.run(clients, start + seconds * 1_000_000_000L);
+            errors = driver.errors();
+        } else {
+            ThreadedClients driver = threadedClients(req, clients, seconds, expected);
+            perConnection = driver.perThread();
+            errors = driver.errors();
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        double cli = (clientCpuNanos() - cpu0) / 1e6;
+        double srv = serverCpuMs(srv0);
+        long total = Arrays.stream(perConnection).mapToLong(a -> a.length).sum();
+        long[] all = new long[(int) Math.min(Integer.MAX_VALUE - 8, total)];
+        int k = 0;
+        for (long[] a : perConnection) {
+            for (long v : a) {
+                if (k < all.length) {
+                    all[k++] = v;
+                }
+            }
+        }
+        Arrays.sort(all);
+        return new Row(op, clients, total, errors, secs, all, cli, srv);
+    }
+
+    private record ThreadedClients(long[][] perThread, long errors) {
+    }
+
+    /** One blocking thread per connection (the benchmark's original client). */
+    private ThreadedClients threadedClients(byte[] req, int clients, int seconds, int expected) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong errors = new AtomicLong();
         long[][] perThread = new long[clients][];
-        int[] counts = new int[clients];
         Thread[] threads = new Thread[clients];
         for (int t = 0; t < clients; t++) {
             final int id = t;
@@ -168,10 +219,8 @@ public final class CseBench {
                     errors.incrementAndGet();
                 }
                 perThread[id] = Arrays.copyOf(lat, n);
-                counts[id] = n;
             }, "bench-" + t);
         }
-        long start = System.nanoTime();
         for (Thread th : threads) {
             th.start();
         }
@@ -180,27 +229,47 @@ public final class CseBench {
         for (Thread th : threads) {
             th.join();
         }
-        double secs = (System.nanoTime() - start) / 1e9;
-        long total = Arrays.stream(counts).asLongStream().sum();
-        long[] all = new long[(int) Math.min(Integer.MAX_VALUE - 8, total)];
-        int k = 0;
-        for (long[] a : perThread) {
-            for (long v : a) {
-                if (k < all.length) {
-                    all[k++] = v;
-                }
-            }
+        return new ThreadedClients(perThread, errors.get());
+    }
+
+    /** CPU time of this JVM (all threads), or -1 if the platform does not tell. */
+    private static long clientCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
+    }
+
+    /** utime + stime of the server process in clock ticks, or -1 without {@code --server-pid} or /proc. */
+    private long serverCpuTicks() {
+        if (serverPid <= 0) {
+            return -1;
         }
-        Arrays.sort(all);
-        return new Row(op, clients, total, errors.get(), secs, all);
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + serverPid + "/stat"));
+            // fields after the command name, which is in parentheses and may hold spaces
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 and 15 of proc(5)
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Server CPU since {@code ticks0} in ms (USER_HZ is 100 on Linux), or NaN when not measured. */
+    private double serverCpuMs(long ticks0) {
+        long t1 = serverCpuTicks();
+        return ticks0 < 0 || t1 < 0 ? Double.NaN : (t1 - ticks0) * 10.0;
     }
 
     private static void print(List<Row> rows) {
-        System.out.println(String.format(Locale.ROOT, "%-12s %7s %9s %6s %9s %9s %9s %10s", "operation", "clients",
-                "requests", "errors", "p50 ms", "p99 ms", "mean ms", "req/s"));
+        System.out.println(String.format(Locale.ROOT, "%-12s %7s %9s %6s %9s %9s %9s %10s %13s %13s", "operation",
+                "clients", "requests", "errors", "p50 ms", "p99 ms", "mean ms", "req/s", "client CPU/req",
+                "server CPU/req"));
         for (Row r : rows) {
-            System.out.println(String.format(Locale.ROOT, "%-12s %7d %9d %6d %9.3f %9.3f %9.3f %10.0f", r.operation(),
-                    r.clients(), r.requests(), r.errors(), r.p(0.50), r.p(0.99), r.mean(), r.requests() / r.seconds()));
+            System.out.println(String.format(Locale.ROOT, "%-12s %7d %9d %6d %9.3f %9.3f %9.3f %10.0f %10.3f ms %10s",
+                    r.operation(), r.clients(), r.requests(), r.errors(), r.p(0.50), r.p(0.99), r.mean(),
+                    r.requests() / r.seconds(), r.clientCpuMs() / Math.max(1, r.requests()),
+                    Double.isNaN(r.serverCpuMs()) ? "-" : String.format(Locale.ROOT, "%.3f ms",
+                            r.serverCpuMs() / Math.max(1, r.requests()))));
         }
     }
 
