@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
 
@@ -32,14 +33,34 @@ final class NioClients {
         boolean serverClosing;
     }
 
+    private static final byte[] CONTENT_LENGTH = "content-length:".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CONNECTION = "connection:".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CLOSE = "close".getBytes(StandardCharsets.US_ASCII);
+
+    private static boolean startsWithIgnoreCase(byte[] b, int from, int to, byte[] lowerPrefix) {
+        if (to - from < lowerPrefix.length) {
+            return false;
+        }
+        for (int k = 0; k < lowerPrefix.length; k++) {
+            int ch = b[from + k];
+            if (ch >= 'A' && ch <= 'Z') {
+                ch += 'a' - 'A';
+            }
+            if (ch != lowerPrefix[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private final InetSocketAddress address;
-    private final byte[] request;
+    private final ByteBuffer request; // direct: the JDK writes it without a copy; each send takes a duplicate
     private final int expectedStatus;
     private long errors;
 
     NioClients(String host, int port, byte[] request, int expectedStatus) {
         this.address = new InetSocketAddress(host, port);
-        this.request = request;
+        this.request = ByteBuffer.allocateDirect(request.length).put(request).flip();
         this.expectedStatus = expectedStatus;
     }
 
@@ -109,7 +130,7 @@ final class NioClients {
 
     private void send(Conn c, Selector selector) throws IOException {
         c.started = System.nanoTime();
-        c.out = ByteBuffer.wrap(request);
+        c.out = request.duplicate();
         c.ch.write(c.out);
         SelectionKey k = c.ch.keyFor(selector);
         k.interestOps(c.out.hasRemaining() ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
@@ -174,24 +195,29 @@ final class NioClients {
         }
         int status = (b[9] - '0') * 100 + (b[10] - '0') * 10 + (b[11] - '0');
         long length = 0;
-        int lineStart = 0;
         c.serverClosing = false;
-        for (int i = 0; i < headEnd; i++) {
-            if (b[i] == '\n') {
-                String line = new String(b, lineStart, i - lineStart, java.nio.charset.StandardCharsets.ISO_8859_1)
-                        .trim();
-                int colon = line.indexOf(':');
-                if (colon > 0) {
-                    String name = line.substring(0, colon).trim();
-                    String value = line.substring(colon + 1).trim();
-                    if (name.equalsIgnoreCase("content-length")) {
-                        length = Long.parseLong(value);
-                    } else if (name.equalsIgnoreCase("connection") && value.equalsIgnoreCase("close")) {
-                        c.serverClosing = true;
+        // header lines, matched on bytes: this loop runs once per response, Strings would cost the client more
+        // CPU than some of the requests it measures
+        for (int i = 0; i < headEnd; ) {
+            int eol = i;
+            while (eol < headEnd && b[eol] != '\n') {
+                eol++;
+            }
+            if (startsWithIgnoreCase(b, i, eol, CONTENT_LENGTH)) {
+                length = 0;
+                for (int j = i + CONTENT_LENGTH.length; j < eol; j++) {
+                    if (b[j] >= '0' && b[j] <= '9') {
+                        length = length * 10 + (b[j] - '0');
                     }
                 }
-                lineStart = i + 1;
+            } else if (startsWithIgnoreCase(b, i, eol, CONNECTION)) {
+                int j = i + CONNECTION.length;
+                while (j < eol && b[j] == ' ') {
+                    j++;
+                }
+                c.serverClosing = startsWithIgnoreCase(b, j, eol, CLOSE);
             }
+            i = eol + 1;
         }
         if (len < headEnd + length) {
             return -1;

@@ -1,6 +1,8 @@
 package org.edgeslice.slice.http;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.AbstractByteBufAllocator;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.UnpooledByteBufAllocator;
@@ -14,7 +16,8 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.netty.handler.codec.http.HttpResponseEncoder;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +46,7 @@ public final class SliceHttpServer implements AutoCloseable {
      *                      resident in an idle slice)
      */
     public SliceHttpServer(int ioThreads, boolean pooledBuffers) {
-        this.allocator = pooledBuffers ? PooledByteBufAllocator.DEFAULT : new UnpooledByteBufAllocator(false);
+        this.allocator = pooledBuffers ? PooledByteBufAllocator.DEFAULT : new HeapIoAllocator();
         this.group = new MultiThreadIoEventLoopGroup(ioThreads, NioIoHandler.newFactory());
         // bounded: verification requests are rare, and a flood of them must not grow threads without limit
         this.blocking = new ThreadPoolExecutor(1, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1024), r -> {
@@ -51,6 +54,50 @@ public final class SliceHttpServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * Unpooled heap buffers for socket reads too. An unpooled allocator otherwise reads into a new direct buffer
+     * per read (allocation, zeroing and a Cleaner each time: a few percent of a create's CPU); reading into a heap
+     * buffer lets the JDK copy through its per-thread cached direct buffer instead. Responses are heap buffers
+     * already.
+     */
+    private static final class HeapIoAllocator extends AbstractByteBufAllocator {
+        private final UnpooledByteBufAllocator unpooled = new UnpooledByteBufAllocator(false);
+
+        HeapIoAllocator() {
+            super(false);
+        }
+
+        @Override
+        protected ByteBuf newHeapBuffer(int initialCapacity, int maxCapacity) {
+            return unpooled.heapBuffer(initialCapacity, maxCapacity);
+        }
+
+        @Override
+        protected ByteBuf newDirectBuffer(int initialCapacity, int maxCapacity) {
+            return unpooled.directBuffer(initialCapacity, maxCapacity);
+        }
+
+        @Override
+        public boolean isDirectBufferPooled() {
+            return false;
+        }
+
+        @Override
+        public ByteBuf ioBuffer() {
+            return heapBuffer();
+        }
+
+        @Override
+        public ByteBuf ioBuffer(int initialCapacity) {
+            return heapBuffer(initialCapacity);
+        }
+
+        @Override
+        public ByteBuf ioBuffer(int initialCapacity, int maxCapacity) {
+            return heapBuffer(initialCapacity, maxCapacity);
+        }
     }
 
     /** Binds one endpoint; returns the bound port (useful with port 0). */
@@ -68,7 +115,10 @@ public final class SliceHttpServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ChannelPipeline p = ch.pipeline();
-                        p.addLast(new HttpServerCodec());
+                        p.addLast(new HttpRequestDecoder());
+                        // the handler writes its responses as bytes past this encoder (SliceHttpHandler.write);
+                        // it encodes only the aggregator's own answers (100 Continue, 413)
+                        p.addLast(new HttpResponseEncoder());
                         p.addLast(new HttpObjectAggregator(MAX_BODY));
                         p.addLast(handler);
                     }

@@ -145,6 +145,33 @@ public final class Json {
         return bytes;
     }
 
+    /** Writes JSON with a generator of its own. */
+    @FunctionalInterface
+    public interface Writer {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /**
+     * Serialises what {@code writer} writes: for records that are not trees themselves (a log record around
+     * resource trees), without building a tree first.
+     */
+    public static byte[] write(Writer writer) {
+        ByteArrayBuilder out = new ByteArrayBuilder(FACTORY._getBufferRecycler(), 512);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            writer.write(g);
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // cannot happen writing to memory
+        }
+        byte[] bytes = out.toByteArray();
+        out.release();
+        return bytes;
+    }
+
+    /** Writes a tree with {@code g}, as {@link #write(JsonNode)} does. */
+    public static void writeTree(JsonGenerator g, JsonNode n) throws IOException {
+        writeNode(g, n);
+    }
+
     private static void writeNode(JsonGenerator g, JsonNode n) throws IOException {
         switch (n.getNodeType()) {
             case OBJECT -> {

@@ -123,7 +123,6 @@ public final class TargetResolver {
         if (et == null || et.length() < 15) {
             return false;
         }
-        String now = org.edgeslice.onem2m.common.Timestamps.now();
-        return et.substring(0, 15).compareTo(now.substring(0, 15)) < 0;
+        return et.substring(0, 15).compareTo(org.edgeslice.onem2m.common.Timestamps.currentSecond()) < 0;
     }
 }

@@ -1,7 +1,6 @@
 package org.edgeslice.onem2m.store.wal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
@@ -20,24 +19,29 @@ final class WalCodec {
     }
 
     static byte[] encode(WriteBatch batch) {
-        ArrayNode changes = Json.NODES.arrayNode();
-        for (WriteBatch.Change c : batch.changes()) {
-            ObjectNode o = changes.addObject();
-            switch (c.kind()) {
-                case CREATE, UPDATE -> {
-                    o.put("k", c.kind() == WriteBatch.Kind.CREATE ? "C" : "U");
-                    o.put("t", c.resource().type().ty());
-                    o.put("p", c.resource().path());
-                    o.set("a", c.resource().attrs());
+        // streamed, not built as a tree first: one record per write, so this is on every request's path
+        byte[] json = Json.write(g -> {
+            g.writeStartArray();
+            for (WriteBatch.Change c : batch.changes()) {
+                g.writeStartObject();
+                switch (c.kind()) {
+                    case CREATE, UPDATE -> {
+                        g.writeStringField("k", c.kind() == WriteBatch.Kind.CREATE ? "C" : "U");
+                        g.writeNumberField("t", c.resource().type().ty());
+                        g.writeStringField("p", c.resource().path());
+                        g.writeFieldName("a");
+                        Json.writeTree(g, c.resource().attrs());
+                    }
+                    case DELETE -> {
+                        g.writeStringField("k", "D");
+                        g.writeStringField("i", c.ri());
+                    }
+                    default -> throw new IllegalStateException();
                 }
-                case DELETE -> {
-                    o.put("k", "D");
-                    o.put("i", c.ri());
-                }
-                default -> throw new IllegalStateException();
+                g.writeEndObject();
             }
-        }
-        byte[] json = Json.write(changes);
+            g.writeEndArray();
+        });
         CRC32 crc = new CRC32();
         crc.update(json);
         byte[] head = hex8(crc.getValue());
