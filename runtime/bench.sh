@@ -83,7 +83,10 @@ bench_slicing() {
   handler=$(echo "$status" | grep -o '"name":"handler","apiRoot":"[^"]*"' | head -1 | sed 's/.*"apiRoot":"//; s/"$//')
   cloud=$(echo "$status" | grep -o '"name":"cloud-platform","apiRoot":"[^"]*"' | sed 's/.*"apiRoot":"//; s/"$//')
   [ -n "$handler" ] || { echo "mec: the system is not running; './mec up' first" >&2; exit 1; }
-  java -cp "$(classpath_of demo)" org.edgeslice.demo.SlicingBench --handler "$handler" --cloud "$cloud" "$@"
+  local mepm
+  mepm=$(echo "$status" | grep -o '"name":"mepm","apiRoot":"[^"]*"' | head -1 | sed 's/.*"apiRoot":"//; s/"$//')
+  java -cp "$(classpath_of demo)" org.edgeslice.demo.SlicingBench --handler "$handler" --cloud "$cloud" \
+    ${mepm:+--mepm "$mepm"} "$@"
 }
 
 # Through the whole running system (./mec up): MODE = preparation (new slice through the handler, per-step

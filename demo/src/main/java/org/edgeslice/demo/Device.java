@@ -50,6 +50,16 @@ final class Device {
         return r.body();
     }
 
+    /** PUT of a JSON document (not oneM2M): the answer's body, or an IOException if it is not a 2xx. */
+    JsonNode put(String url, String json) throws IOException {
+        Reply r = send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+        if (r.status() / 100 != 2) {
+            throw new IOException("PUT " + url + " -> " + r.status() + " " + r.body());
+        }
+        return r.body();
+    }
+
     int delete(String url) throws IOException {
         return send(HttpRequest.newBuilder(URI.create(url)).DELETE()).status();
     }

@@ -3,6 +3,7 @@ package org.edgeslice.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +17,13 @@ import java.util.concurrent.TimeUnit;
  * released through the ISCL so that the next request needs a new one.
  *
  * <pre>java -cp demo.jar:lib/* org.edgeslice.demo.SlicingBench --handler URL --cloud URL
- *      [--runs 10] [--docker-host unix:///run/edgeslice/docker.sock]</pre>
+ *      [--runs 10] [--docker-host unix:///run/edgeslice/docker.sock] [--mepm URL]
+ *      [--only standby|warm|cold|offloading]</pre>
+ * {@code --only} runs one series (e.g. {@code --only offloading}: the 03-2 path alone, a few seconds). With
+ * {@code --mepm} (the host's MEPM apiRoot) a first series measures new slices that take over a standby container
+ * (the MEPM keeps one warmed up per slice AppD; each run waits until it is ready), and the warm and cold series run
+ * with the standby pool turned off ({@code PUT mepm_mgmt/v1/standby}), so they measure a container's own start;
+ * the pool's size is put back afterwards.
  */
 public final class SlicingBench {
 
@@ -39,32 +46,58 @@ public final class SlicingBench {
         String cloud = "http://127.0.0.1:18080/cloud";
         String dockerHost = "unix:///run/edgeslice/docker.sock";
         int runs = 10;
+        String only = null;
+        String mepm = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--handler" -> handler = args[i + 1];
                 case "--cloud" -> cloud = args[i + 1];
                 case "--runs" -> runs = Math.max(1, Math.min(100, Integer.parseInt(args[i + 1])));
                 case "--docker-host" -> dockerHost = args[i + 1];
+                case "--only" -> only = args[i + 1];
+                case "--mepm" -> mepm = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         if (handler == null) {
-            System.err.println("usage: SlicingBench --handler URL [--cloud URL] [--runs N] [--docker-host URL]");
+            System.err.println("usage: SlicingBench --handler URL [--cloud URL] [--runs N] [--docker-host URL]"
+                    + " [--mepm URL] [--only standby|warm|cold|offloading]");
             System.exit(2);
         }
+        if (only != null && !List.of("standby", "warm", "cold", "offloading").contains(only)) {
+            throw new IllegalArgumentException("--only takes standby, warm, cold or offloading, not " + only);
+        }
+        if (mepm == null && "standby".equals(only)) {
+            throw new IllegalArgumentException("--only standby needs --mepm");
+        }
         SlicingBench b = new SlicingBench(handler, cloud, dockerHost);
-        b.seed(3 * runs + 2);
-        double[] warm = b.newSlices(runs, false);
-        double[] cold = b.newSlices(runs, true);
-        double[] offloading = b.offloadingOnly(runs);
+        b.seed(4 * runs + 2);
+        Standby pool = mepm == null ? null : b.new Standby(mepm);
+        double[] standby = pool != null && (only == null || only.equals("standby")) ? b.standbySlices(runs, pool) : null;
+        int size = pool == null ? 0 : pool.size(0); // the warm and cold series start their own containers
+        double[] warm;
+        double[] cold;
+        try {
+            warm = only == null || only.equals("warm") ? b.newSlices(runs, false) : null;
+            cold = only == null || only.equals("cold") ? b.newSlices(runs, true) : null;
+        } finally {
+            if (pool != null) {
+                pool.size(size);
+            }
+        }
+        double[] offloading = only == null || only.equals("offloading") ? b.offloadingOnly(runs) : null;
         System.out.printf("%nslice preparation (request -> device has its endpoints), %d runs each%n", runs);
         System.out.printf("%-34s %9s %9s %9s%n", "path", "p50 ms", "p95 ms", "mean ms");
+        row("new slice, standby container", standby);
         row("new slice, warm image (03-1)", warm);
         row("new slice, cold image from CSFR", cold);
         row("offloading only (03-2)", offloading);
     }
 
     private static void row(String name, double[] ms) {
+        if (ms == null) {
+            return;
+        }
         Arrays.sort(ms);
         System.out.printf("%-34s %9.1f %9.1f %9.1f%n", name, ms[(int) Math.ceil(0.5 * ms.length) - 1],
                 ms[(int) Math.ceil(0.95 * ms.length) - 1], Arrays.stream(ms).average().orElse(Double.NaN));
@@ -88,6 +121,54 @@ public final class SlicingBench {
             release(t.state(), cold);
         }
         return ms;
+    }
+
+    /** New slices, each taking over the standby container the MEPM has warmed up (waited for before each run). */
+    private double[] standbySlices(int runs, Standby pool) throws IOException, InterruptedException {
+        double[] ms = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            if (i > 0) {
+                pool.awaitReady(Duration.ofSeconds(120));
+            }
+            Timed t = request();
+            ms[i] = t.millis();
+            System.out.printf("  standby run %d: %.0f ms (path %s)  %s%n", i + 1, t.millis(),
+                    t.state().path("path").asText(), stepDurations(t.state()));
+            release(t.state(), false);
+        }
+        return ms;
+    }
+
+    /** The MEPM's standby pool (project API mepm_mgmt/v1/standby). */
+    private final class Standby {
+        private final String url;
+
+        Standby(String mepm) {
+            this.url = mepm + "/mepm_mgmt/v1/standby";
+        }
+
+        /** Sets the pool's size; returns the size before. */
+        int size(int size) throws IOException {
+            int before = device.get(url).path("size").asInt();
+            device.put(url, "{\"size\":" + size + "}");
+            return before;
+        }
+
+        void awaitReady(Duration timeout) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                JsonNode ready = device.get(url).path("ready");
+                for (JsonNode n : ready) {
+                    if (n.asInt() > 0) {
+                        return;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("no standby container ready within " + timeout + ": " + ready);
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     private double[] offloadingOnly(int runs) throws IOException, InterruptedException {

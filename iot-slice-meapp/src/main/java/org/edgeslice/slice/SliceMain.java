@@ -2,6 +2,9 @@ package org.edgeslice.slice;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Function;
+import org.edgeslice.meapp.standby.StandbyActivation;
 import org.edgeslice.meapp.mp1.Mp1Settings;
 import org.edgeslice.slice.config.SliceConfig;
 import org.edgeslice.slice.platform.Mp1PlatformLifecycle;
@@ -36,8 +39,15 @@ public final class SliceMain {
                 }
                 System.exit(0);
             }
-            SliceConfig config = SliceConfig.fromEnvironment();
-            PlatformLifecycle platform = PlatformSelection.of(config, Mp1Settings.fromEnvironment());
+            // a standby container (started by the MEPM before an app instance needs it) warms up and waits for
+            // its app instance's environment; any other start runs with the process environment as it is
+            Function<String, String> processEnv = System::getenv;
+            Function<String, String> env = StandbyActivation.environment(processEnv, SliceMain::warmUp);
+            if (env != processEnv) {
+                mainEntered = System.nanoTime(); // the slice's own start counts from the activation
+            }
+            SliceConfig config = SliceConfig.from(propertyOr(env));
+            PlatformLifecycle platform = PlatformSelection.of(config, Mp1Settings.from(env));
             Slice[] started = new Slice[1];
             if (platform instanceof Mp1PlatformLifecycle mp1) {
                 // final sync on termination: deliver the notifications still queued for the cloud, then exit
@@ -61,4 +71,32 @@ public final class SliceMain {
             System.exit(1);
         }
     }
+
+    /** A system property ({@code slice.http.port}) wins over the variable ({@code SLICE_HTTP_PORT}), as before. */
+    private static Function<String, String> propertyOr(Function<String, String> env) {
+        return key -> {
+            String prop = System.getProperty(key.toLowerCase(Locale.ROOT).replace('_', '.'));
+            return prop != null ? prop : env.apply(key);
+        };
+    }
+
+    /**
+     * A standby slice's warm-up: the class-data-sharing training walk (a slice on throw-away ports serving a
+     * device's requests and starting as an ME App against a stand-in platform), several times, so that the
+     * classes are loaded and the hot paths compiled before an app instance is handed over.
+     */
+    private static void warmUp() {
+        for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+            try {
+                CdsTraining.run();
+            } catch (Exception e) {
+                throw new IllegalStateException("warm-up round " + (i + 1) + " failed", e);
+            }
+        }
+        // the warm-up's garbage would otherwise stay in the heap of a container that may wait long: a full
+        // collection lets the serial collector give the memory back
+        System.gc();
+    }
+
+    private static final int WARM_UP_ROUNDS = Integer.getInteger("slice.standby.warmup.rounds", 5);
 }

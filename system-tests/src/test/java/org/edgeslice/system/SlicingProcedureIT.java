@@ -222,6 +222,68 @@ class SlicingProcedureIT {
         assertFalse(running(docker, sliceInstance), "releasing the slice removed its container");
     }
 
+    /**
+     * After the first slice, the MEPM keeps a standby container of the slice's AppD warmed up; the next new slice
+     * takes it over: the instance records that container, it runs the slice (the device gets its endpoints), it
+     * is renamed after the instance, and releasing the slice removes it like any other.
+     */
+    @Test
+    @Order(3)
+    void aNewSliceTakesOverAStandbyContainerAndItsReleaseRemovesIt() throws Exception {
+        Http mepm = new Http("http://127.0.0.1:" + BASE_PORT + "/mepm");
+        long deadline = System.currentTimeMillis() + 120_000;
+        JsonNode pool = mepm.get("mepm_mgmt/v1/standby").json();
+        while (!pool.path("ready").elements().hasNext() || pool.path("ready").elements().next().asInt() < 1) {
+            assertTrue(System.currentTimeMillis() < deadline, "a standby container is ready within 120 s: " + pool);
+            Thread.sleep(500);
+            pool = mepm.get("mepm_mgmt/v1/standby").json();
+        }
+        assertEquals(400, mepm.put("mepm_mgmt/v1/standby", "{\"size\": 1, \"ready\": {}}").status(),
+                "ready is read-only");
+        assertEquals(400, mepm.put("mepm_mgmt/v1/standby", "{\"size\": -1}").status());
+
+        String handler = field(upOutput, "endpoint.http");
+        Http device = new Http(handler);
+        Http.Reply asked = device.post("iot_slicing/v1/requests", """
+                {"deviceId": "car-standby", "serviceType": "vehicle-telemetry",
+                 "functions": ["registration", "retrieve", "subscription", "notification"],
+                 "tasks": ["/in-cse/Cars/CarA"], "latencyMs": 10, "dataRate": 5}""");
+        assertEquals(201, asked.status(), asked.toString());
+        String request = asked.header("Location").orElseThrow();
+        JsonNode state = device.get(request).json();
+        while ("PROCESSING".equals(state.path("state").asText()) && System.currentTimeMillis() < deadline + 60_000) {
+            Thread.sleep(50);
+            state = device.get(request).json();
+        }
+        assertEquals("COMPLETED", state.path("state").asText(), state.toString());
+        assertEquals("SLICING", state.path("path").asText(), state.toString());
+        String sliceInstance = state.path("slice").path("appInstanceId").asText();
+        String containerId = mepm.get("mepm_mgmt/v1/app_instances/" + sliceInstance).json().path("containerId").asText();
+        var inspected = docker.inspectContainerCmd(containerId).exec();
+        assertTrue(inspected.getState().getRunning(), "the taken-over container runs the slice");
+        assertTrue(inspected.getConfig().getLabels().containsKey("org.edgeslice.mepm.standby"),
+                "the instance's container is the standby one: " + inspected.getConfig().getLabels());
+        String expectedName = "/mepm-host-1-" + sliceInstance;
+        long renamed = System.currentTimeMillis() + 10_000;
+        while (!expectedName.equals(docker.inspectContainerCmd(containerId).exec().getName())
+                && System.currentTimeMillis() < renamed) {
+            Thread.sleep(100);
+        }
+        assertEquals(expectedName, docker.inspectContainerCmd(containerId).exec().getName(),
+                "operators find the container by the instance's name");
+
+        String sliceId = state.path("slice").path("sliceId").asText();
+        assertEquals(204, device.delete(request).status());
+        assertEquals(204, new Http("http://127.0.0.1:" + BASE_PORT + "/cloud").delete("iscl/v1/slices/" + sliceId).status());
+        long gone = System.currentTimeMillis() + 120_000;
+        while (!docker.listContainersCmd().withShowAll(true).withIdFilter(List.of(containerId)).exec().isEmpty()
+                && System.currentTimeMillis() < gone) {
+            Thread.sleep(500);
+        }
+        assertTrue(docker.listContainersCmd().withShowAll(true).withIdFilter(List.of(containerId)).exec().isEmpty(),
+                "releasing the slice removed the taken-over container");
+    }
+
     private static boolean running(DockerClient docker, String appInstanceId) {
         List<Container> found = docker.listContainersCmd()
                 .withLabelFilter(Map.of("org.edgeslice.mepm.appInstanceId", appInstanceId)).exec();

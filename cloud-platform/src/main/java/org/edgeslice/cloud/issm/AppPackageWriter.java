@@ -17,6 +17,7 @@ import java.util.zip.ZipOutputStream;
 import org.edgeslice.contract.mec010.pkgm.AppD;
 import org.edgeslice.contract.mec010.pkgm.ServiceDescriptor;
 import org.edgeslice.contract.mec010.pkgm.SwImageDescriptor;
+import org.edgeslice.contract.mec010.pkgm.ChangeAppInstanceStateOpConfig;
 import org.edgeslice.contract.mec010.pkgm.TerminateAppInstanceOpConfig;
 import org.edgeslice.contract.mec010.pkgm.VirtualComputeDescriptor;
 import org.edgeslice.onem2m.function.CommonServiceFunction;
@@ -67,7 +68,9 @@ public final class AppPackageWriter {
                 "IoT slice: a oneM2M MN-CSE holding only the common service functions "
                         + functions.sliceFunctionsValue() + " (and data management)",
                 compute, image, null, null, null, null, produced, null, null, null, null, null, null,
-                new TerminateAppInstanceOpConfig(2, 10, null), null, ports);
+                new TerminateAppInstanceOpConfig(2, 10, null),
+                // the slice implements the standby start (MEC_STANDBY_PORT): a MEPM may keep one warmed up
+                new ChangeAppInstanceStateOpConfig(null, null, Map.of("standbyStart", true)), ports);
         try {
             String appDFile = "Definitions/" + appDId + ".json";
             byte[] appDJson = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(appD);

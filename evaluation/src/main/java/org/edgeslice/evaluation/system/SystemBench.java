@@ -287,7 +287,9 @@ public final class SystemBench {
         cmd.addAll(ids);
         List<ContainerStats> all = new ArrayList<>();
         for (String line : docker(cmd.toArray(String[]::new))) {
-            all.add(ContainerStats.parse(line));
+            if (!line.startsWith("mepm-") || !line.contains("-standby-")) { // a standby container is no slice yet
+                all.add(ContainerStats.parse(line));
+            }
         }
         return ContainerStats.total(all);
     }

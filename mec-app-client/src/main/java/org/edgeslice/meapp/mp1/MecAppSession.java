@@ -81,28 +81,47 @@ public final class MecAppSession implements AutoCloseable {
                 appInfo.appServiceRequired(), appInfo.appServiceOptional(), appInfo.appFeatureRequired(),
                 appInfo.appFeatureOptional(), appInfo.isInsByMec(), appInfo.appProfile());
         long deadline = System.nanoTime() + startTimeout.toNanos();
-        retrying("register", deadline, () -> client.registerOrUpdate(info));
-        // a restarted app subscribes again with a new callback: the old subscriptions point at a dead endpoint
-        retrying("drop stale subscriptions", deadline, () -> {
-            dropStale(client.appSupportSubscriptions(), AppTerminationNotificationSubscription.TYPE);
-            if (availabilityFilter != null) {
-                dropStale(client.serviceSubscriptions(), SerAvailabilityNotificationSubscription.TYPE);
+        long t0 = System.nanoTime();
+        // a new registration (201) means the platform holds nothing of this app instance yet: no stale
+        // subscriptions to drop and no earlier services to update, so two listing round trips are skipped and
+        // the subscriptions and services (independent requests) go out together
+        boolean fresh = retrying("register", deadline, () -> {
+            try {
+                client.register(info);
+                return true;
+            } catch (Mp1Exception e) {
+                if (e.status() != 409) {
+                    throw e;
+                }
+                client.updateRegistration(info);
+                return false;
             }
-            return null;
         });
-        subscriptions.add(retrying("subscribe AppTermination", deadline, () -> client.subscribeAppTermination(
-                notifications.callbackReference(callbackBaseUrl, Mp1Notifications.APP_TERMINATION))));
-        if (!services.isEmpty()) {
-            // one discovery of what this app registered before (a restart), not one per service: start-up cost
-            List<ServiceInfo> existing = retrying("list own services", deadline,
-                    () -> client.ownServices(ServiceQuery.all()));
-            registered.addAll(registerAll(existing, deadline));
+        long t1 = System.nanoTime();
+        if (fresh) {
+            List<Call<Object>> calls = new ArrayList<>();
+            calls.add(() -> client.subscribeAppTermination(
+                    notifications.callbackReference(callbackBaseUrl, Mp1Notifications.APP_TERMINATION)));
+            if (availabilityFilter != null) {
+                calls.add(() -> client.subscribeServiceAvailability(
+                        notifications.callbackReference(callbackBaseUrl, Mp1Notifications.SERVICE_AVAILABILITY),
+                        availabilityFilter));
+            }
+            int firstService = calls.size();
+            for (ServiceInfoPost s : services) {
+                calls.add(() -> registerOrUpdate(s, List.of()));
+            }
+            List<Object> out = parallel(calls, deadline);
+            for (int i = 0; i < firstService; i++) {
+                subscriptions.add((Mp1Subscription) out.get(i));
+            }
+            for (int i = firstService; i < out.size(); i++) {
+                registered.add((ServiceInfo) out.get(i));
+            }
+        } else {
+            restartAfterEarlierRegistration(deadline);
         }
-        if (availabilityFilter != null) {
-            subscriptions.add(retrying("subscribe SerAvailability", deadline, () -> client.subscribeServiceAvailability(
-                    notifications.callbackReference(callbackBaseUrl, Mp1Notifications.SERVICE_AVAILABILITY),
-                    availabilityFilter)));
-        }
+        long t2 = System.nanoTime();
         retrying("confirm_ready", deadline, () -> {
             try {
                 client.confirmReady();
@@ -116,8 +135,42 @@ public final class MecAppSession implements AutoCloseable {
             return null;
         });
         ready = true;
-        LOG.log(Level.INFO, "Mp1: app {0} registered, {1} service(s), ready", id, registered.size());
+        long t3 = System.nanoTime();
+        LOG.log(Level.INFO, "Mp1: app {0} registered, {1} service(s), ready in {2} ms ({3}: registration {4} ms, "
+                + "subscriptions and services {5} ms, confirm_ready {6} ms)", id, registered.size(), (t3 - t0) / 1_000_000,
+                fresh ? "new" : "restart", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
         return this;
+    }
+
+    /** The idempotent start of an app the platform already knows (a restarted container). */
+    private void restartAfterEarlierRegistration(long deadline) {
+        // a restarted app subscribes again with a new callback: the old subscriptions point at a dead endpoint
+        retrying("drop stale subscriptions", deadline, () -> {
+            dropStale(client.appSupportSubscriptions(), AppTerminationNotificationSubscription.TYPE);
+            if (availabilityFilter != null) {
+                dropStale(client.serviceSubscriptions(), SerAvailabilityNotificationSubscription.TYPE);
+            }
+            return null;
+        });
+        subscriptions.add(retrying("subscribe AppTermination", deadline, () -> client.subscribeAppTermination(
+                notifications.callbackReference(callbackBaseUrl, Mp1Notifications.APP_TERMINATION))));
+        if (!services.isEmpty()) {
+            // one discovery of what this app registered before, not one per service: start-up cost
+            List<ServiceInfo> existing = retrying("list own services", deadline,
+                    () -> client.ownServices(ServiceQuery.all()));
+            List<Call<Object>> calls = new ArrayList<>();
+            for (ServiceInfoPost s : services) {
+                calls.add(() -> registerOrUpdate(s, existing));
+            }
+            for (Object o : parallel(calls, deadline)) {
+                registered.add((ServiceInfo) o);
+            }
+        }
+        if (availabilityFilter != null) {
+            subscriptions.add(retrying("subscribe SerAvailability", deadline, () -> client.subscribeServiceAvailability(
+                    notifications.callbackReference(callbackBaseUrl, Mp1Notifications.SERVICE_AVAILABILITY),
+                    availabilityFilter)));
+        }
     }
 
     private void dropStale(List<Mp1Subscription> existing, String type) {
@@ -217,49 +270,47 @@ public final class MecAppSession implements AutoCloseable {
     }
 
     /**
-     * Registers (or updates) every service, several at once: they are independent requests, and one after another
-     * they were the longest part of an IoT slice's start (five services, a loopback round trip each). The result
-     * keeps the declared order; the first failure is thrown once all have ended.
+     * Runs independent Mp1 requests several at once (each with its own retries): one after another they were the
+     * longest part of an IoT slice's start (a subscription and five services, a loopback round trip each). The
+     * results keep the given order; the first failure is thrown once all have ended.
      */
-    private List<ServiceInfo> registerAll(List<ServiceInfo> existing, long deadline) {
-        if (services.size() == 1) {
-            ServiceInfoPost only = services.get(0);
-            return List.of(retrying("register service " + only.serName(), deadline, () -> registerOrUpdate(only, existing)));
+    private static List<Object> parallel(List<Call<Object>> calls, long deadline) {
+        if (calls.size() == 1) {
+            return List.of(retrying("Mp1 start", deadline, calls.get(0)));
         }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-                Math.min(4, services.size()), r -> {
-                    Thread t = new Thread(r, "mp1-service-registration");
-                    t.setDaemon(true);
-                    return t;
-                });
+        List<CompletableFuture<Object>> pending = new ArrayList<>();
+        for (Call<Object> c : calls.subList(1, calls.size())) {
+            pending.add(CompletableFuture.supplyAsync(() -> retrying("Mp1 start", deadline, c), STARTUP));
+        }
+        List<Object> out = new ArrayList<>();
+        RuntimeException failure = null;
         try {
-            List<java.util.concurrent.Future<ServiceInfo>> pending = new ArrayList<>();
-            for (ServiceInfoPost s : services) {
-                pending.add(pool.submit(() -> retrying("register service " + s.serName(), deadline,
-                        () -> registerOrUpdate(s, existing))));
-            }
-            List<ServiceInfo> out = new ArrayList<>();
-            RuntimeException failure = null;
-            for (java.util.concurrent.Future<ServiceInfo> f : pending) {
-                try {
-                    out.add(f.get());
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (failure == null) {
-                        failure = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while registering services", e);
+            out.add(retrying("Mp1 start", deadline, calls.get(0))); // this thread does one of them
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (CompletableFuture<Object> f : pending) {
+            try {
+                out.add(f.join());
+            } catch (java.util.concurrent.CompletionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
                 }
             }
-            if (failure != null) {
-                throw failure;
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
         }
+        if (failure != null) {
+            throw failure;
+        }
+        return out;
     }
+
+    /** Daemon threads for the start-up requests; idle ones end after a few seconds. */
+    private static final java.util.concurrent.ExecutorService STARTUP = new java.util.concurrent.ThreadPoolExecutor(0, 8,
+            5, TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "mp1-start");
+                t.setDaemon(true);
+                return t;
+            });
 
     private static <T> T retrying(String what, long deadline, Call<T> call) {
         long backoff = 200;

@@ -143,6 +143,26 @@ public class MepmSettings {
         return Duration.ofSeconds(Math.max(1, num("mepm.reconcile.interval", 10)));
     }
 
+    /**
+     * Standby containers kept per AppD that declares the standby start ({@code mepm.standby.size}, default 1; 0
+     * turns them off). Changed at run time through {@code PUT mepm/v1/host/standby}.
+     */
+    public int standbySize() {
+        Integer override = standbySizeOverride;
+        return override != null ? override : (int) Math.max(0, num("mepm.standby.size", 1));
+    }
+
+    public void standbySize(int size) {
+        standbySizeOverride = Math.max(0, size);
+    }
+
+    private volatile Integer standbySizeOverride;
+
+    /** How long after an instantiation its AppD's standby pool is filled again ({@code mepm.standby.delay}, ms). */
+    public Duration standbyDelay() {
+        return Duration.ofMillis(Math.max(0, num("mepm.standby.delay", 2000)));
+    }
+
     public int notifyMaxAttempts() {
         return (int) num("mepm.notify.maxAttempts", 30);
     }

@@ -1,9 +1,11 @@
 package org.edgeslice.mepm.host;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -37,6 +39,10 @@ public class HostResource {
     HostRegistration registration;
     @Inject
     LcmService lcm;
+    @Inject
+    org.edgeslice.mepm.lcm.StandbyPool standby;
+    @Inject
+    org.edgeslice.mepm.pkg.PackageService packages;
 
     /** Project API: the host's identity, capacity, active virtualisation driver and registration state. */
     @GET
@@ -52,6 +58,45 @@ public class HostResource {
                 virtualisation.healthy(), registration.registered(), r[0] + "-" + r[1], all.size(),
                 (int) all.stream().filter(i -> i.operationalState == OperationalState.STARTED).count(),
                 Labels.ofManager(settings.hostId(), settings.apiRoot()));
+    }
+
+    /** Project API (docs/interfaces.md "Standby containers"): the standby pool's size and what is ready now. */
+    @GET
+    @Path("standby")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "MepmStandby_GET", summary = "The standby container pool")
+    @APIResponse(responseCode = "200", description = "The pool",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StandbyStatus.class)))
+    public StandbyStatus standby() {
+        return new StandbyStatus(settings.standbySize(), standby.readyCounts());
+    }
+
+    /**
+     * Project API: sets the standby containers kept per AppD. Smaller sizes remove the surplus ready containers at
+     * once; larger ones start containers for the AppDs held here. Benchmarks use 0 to measure instantiations that
+     * start their own container.
+     */
+    @PUT
+    @Path("standby")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "MepmStandby_PUT", summary = "Sets the standby containers kept per AppD")
+    @APIResponse(responseCode = "200", description = "The pool after the change",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StandbyStatus.class)))
+    @APIResponse(responseCode = "400", ref = "400")
+    public StandbyStatus resizeStandby(StandbyStatus wanted) {
+        if (wanted == null || wanted.size() == null) {
+            throw ProblemException.badRequest("size is required");
+        }
+        if (wanted.ready() != null) {
+            throw ProblemException.badRequest("ready is read-only");
+        }
+        if (wanted.size() < 0 || wanted.size() > 8) {
+            throw ProblemException.badRequest("size must be 0-8");
+        }
+        settings.standbySize(wanted.size());
+        standby.resize(packages.all());
+        return standby();
     }
 
     /** Project API: the container of an app instance and the loopback ports allocated to it. */

@@ -41,6 +41,9 @@ public class AppInstanceEntity {
     public OperationalState operationalState;
     @Column(name = "container_id")
     public String containerId;
+    /** The app's data directory on the host; null: the default, {@code mepm.data.dir}/{id}. */
+    @Column(name = "data_dir")
+    public String dataDir;
     /** {@code name=port,...} as handed to the app in MEC_PORTS. */
     @Column(name = "ports")
     public String ports;

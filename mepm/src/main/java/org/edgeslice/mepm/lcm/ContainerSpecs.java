@@ -34,12 +34,27 @@ public final class ContainerSpecs {
     /** @param manager the MEPM's apiRoot, for the {@link Labels#MANAGER} label */
     public static ContainerSpec of(AppInstanceEntity instance, AppD appD, Map<String, Integer> ports, String hostId,
                                    String manager, String mp1Url, Path dataRoot) {
-        Path data = dataRoot.resolve(instance.id).toAbsolutePath();
+        Path data = dataDir(instance, dataRoot);
         try {
             Files.createDirectories(data);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the app's data directory " + data, e);
         }
+        Map<String, String> env = environment(instance, ports, hostId, mp1Url, data);
+        var vcd = appD.virtualComputeDescriptor();
+        return new ContainerSpec(containerName(hostId, instance.id), appD.swImageDescriptor().swImage(), env,
+                Labels.of(hostId, manager, instance.id, appD.appDId()), vcd == null ? 0 : vcd.cpuMillis(),
+                vcd == null ? 0 : vcd.cpuLimitMillis(), vcd == null ? 0 : vcd.memoryMb(), List.of(data.toString()), null);
+    }
+
+    /** The instance's data directory: the standby container's it took over, else {@code dataRoot/id}. */
+    public static Path dataDir(AppInstanceEntity instance, Path dataRoot) {
+        return instance.dataDir != null ? Path.of(instance.dataDir) : dataRoot.resolve(instance.id).toAbsolutePath();
+    }
+
+    /** The MEC_* environment of an instance's app (also what a standby container is activated with). */
+    public static Map<String, String> environment(AppInstanceEntity instance, Map<String, Integer> ports, String hostId,
+                                                  String mp1Url, Path data) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("MEC_APP_INSTANCE_ID", instance.id);
         env.put("MEC_APP_D_ID", instance.appDId);
@@ -49,10 +64,7 @@ public final class ContainerSpecs {
         env.put("MEC_PORTS", PortRepository.format(ports));
         env.put("MEC_HOST_ID", hostId);
         env.put("MEC_DATA_DIR", data.toString());
-        var vcd = appD.virtualComputeDescriptor();
-        return new ContainerSpec(containerName(hostId, instance.id), appD.swImageDescriptor().swImage(), env,
-                Labels.of(hostId, manager, instance.id, appD.appDId()), vcd == null ? 0 : vcd.cpuMillis(),
-                vcd == null ? 0 : vcd.cpuLimitMillis(), vcd == null ? 0 : vcd.memoryMb(), List.of(data.toString()), null);
+        return env;
     }
 
     /**

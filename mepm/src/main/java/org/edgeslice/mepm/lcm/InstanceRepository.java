@@ -29,6 +29,12 @@ public class InstanceRepository {
                 .setParameter("s", InstantiationState.INSTANTIATED).getResultList();
     }
 
+    /** The instance whose container this is (a standby container carries no app instance label). */
+    public Optional<AppInstanceEntity> findByContainerId(String containerId) {
+        return em.createQuery("select i from AppInstanceEntity i where i.containerId = :c", AppInstanceEntity.class)
+                .setParameter("c", containerId).getResultStream().findFirst();
+    }
+
     public void insert(AppInstanceEntity e) {
         e.createdAt = System.currentTimeMillis();
         e.updatedAt = e.createdAt;

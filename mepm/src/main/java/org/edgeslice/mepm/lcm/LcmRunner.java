@@ -69,6 +69,8 @@ public class LcmRunner {
     MepmSettings settings;
     @Inject
     Workers workers;
+    @Inject
+    StandbyPool standby;
 
     /** Ops asked to cancel (v3.x app_lcm_op_occs/{id}/cancel), checked between steps and while waiting. */
     private final java.util.Set<String> cancelRequested = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -187,16 +189,70 @@ public class LcmRunner {
         checkCancelled();
         driver().ensureImage(appD.swImageDescriptor().swImage());
         checkCancelled();
-        String containerId = driver().create(ContainerSpecs.of(instance, appD, held, settings.hostId(), settings.apiRoot(), settings.mepUrl(),
-                settings.dataDir()));
-        instances.update(id, i -> i.containerId = containerId);
-        driver().start(containerId);
-        awaitReady(id, containerId);
+        try {
+            String containerId = fromStandby(instance, appD, held).orElseGet(() -> {
+                String created = driver().create(ContainerSpecs.of(instance, appD, held, settings.hostId(),
+                        settings.apiRoot(), settings.mepUrl(), settings.dataDir()));
+                instances.update(id, i -> i.containerId = created);
+                driver().start(created);
+                return created;
+            });
+            awaitReady(id, containerId);
+        } finally {
+            // a standby container for the next instantiation of this AppD; its start and warm-up take seconds of
+            // CPU, so they wait until this app's start and the work that follows it (offloading) are done
+            standby.fillLater(appD);
+        }
         AppInstanceEntity done = instances.update(id, i -> {
             i.instantiationState = InstantiationState.INSTANTIATED;
             i.operationalState = OperationalState.STARTED;
         });
         notifier.instanceStateChanged(done);
+    }
+
+    /**
+     * Hands the instance to a standby container of its AppD, if the pool has one ready: the container is recorded
+     * as the instance's (with its data directory) before it is activated, so a MEPM restart in between finds and
+     * removes it. An activation that fails leaves no trace, and the instantiation creates its own container.
+     */
+    private java.util.Optional<String> fromStandby(AppInstanceEntity instance, AppD appD, Map<String, Integer> held) {
+        java.util.Optional<StandbyPool.Standby> claimed = standby.claim(appD);
+        if (claimed.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        StandbyPool.Standby s = claimed.get();
+        AppInstanceEntity recorded;
+        try {
+            recorded = instances.update(instance.id, i -> {
+                i.containerId = s.containerId();
+                i.dataDir = s.dataDir().toString();
+            });
+        } finally {
+            standby.handedOver(s);
+        }
+        try {
+            standby.activate(s, ContainerSpecs.environment(recorded, held, settings.hostId(), settings.mepUrl(),
+                    s.dataDir()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "standby container " + s.name() + " could not take over " + instance.id
+                    + "; creating a container", e);
+            driver().remove(s.containerId());
+            instances.update(instance.id, i -> {
+                i.containerId = null;
+                i.dataDir = null;
+            });
+            return java.util.Optional.empty();
+        }
+        LOG.info(() -> "app instance " + instance.id + " took over standby container " + s.name());
+        workers.operations().submit(() -> {
+            try {
+                // operators find an instance's container by its name, as for containers the MEPM creates
+                driver().rename(s.containerId(), ContainerSpecs.containerName(settings.hostId(), instance.id));
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "renaming " + s.name(), e);
+            }
+        });
+        return java.util.Optional.of(s.containerId());
     }
 
     /** Two instantiations may pick the same free port at once: the table's key lets one win, the other retries. */
@@ -338,6 +394,7 @@ public class LcmRunner {
             i.instantiationState = InstantiationState.NOT_INSTANTIATED;
             i.operationalState = null;
             i.containerId = null;
+            i.dataDir = null;
             i.ports = null;
             i.clientSecret = null;
         }));
@@ -348,6 +405,8 @@ public class LcmRunner {
         for (ContainerStatus c : driver().list(Map.of(Labels.HOST, settings.hostId(), Labels.MANAGER, settings.apiRoot(), Labels.APP_INSTANCE, id))) {
             driver().remove(c.id());
         }
+        // a container taken over from the standby pool has no app instance label: the record names it
+        instances.find(id).map(i -> i.containerId).ifPresent(driver()::remove);
         try {
             mm5.remove(id);
         } catch (RuntimeException e) {
@@ -367,6 +426,7 @@ public class LcmRunner {
                         i.instantiationState = InstantiationState.NOT_INSTANTIATED;
                         i.operationalState = null;
                         i.containerId = null;
+                        i.dataDir = null;
                         i.ports = null;
                         i.clientSecret = null;
                     });

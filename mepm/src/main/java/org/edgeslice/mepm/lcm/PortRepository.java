@@ -61,6 +61,12 @@ public class PortRepository {
         em.createQuery("delete from PortEntity p where p.appInstanceId = :i").setParameter("i", appInstanceId).executeUpdate();
     }
 
+    /** Releases the ports of every owner whose id starts with the prefix (the standby pool's control ports). */
+    public void releaseOwnersStartingWith(String prefix) {
+        em.createQuery("delete from PortEntity p where p.appInstanceId like :p").setParameter("p", prefix + "%")
+                .executeUpdate();
+    }
+
     private static boolean free(int port) {
         try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             return true;

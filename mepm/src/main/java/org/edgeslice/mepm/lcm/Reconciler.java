@@ -63,6 +63,8 @@ public class Reconciler {
     Workers workers;
     @Inject
     org.edgeslice.mepm.mep.Mm5Client mm5;
+    @Inject
+    StandbyPool standby;
 
     private AutoCloseable watch;
     private ScheduledFuture<?> periodic;
@@ -77,6 +79,12 @@ public class Reconciler {
             recoverUnfinishedOperations();
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "recovery of unfinished operations failed", e);
+        }
+        try {
+            standby.restart(packages.all(), instances.findAll().stream().map(i -> i.containerId)
+                    .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "restarting the standby pool failed; instantiations create their containers", e);
         }
         try {
             watch = driver().watch(Labels.ofManager(settings.hostId(), settings.apiRoot()),
@@ -119,6 +127,7 @@ public class Reconciler {
                         i.instantiationState = InstantiationState.NOT_INSTANTIATED;
                         i.operationalState = null;
                         i.containerId = null;
+                        i.dataDir = null;
                         i.ports = null;
                         i.clientSecret = null;
                     }));
@@ -149,6 +158,15 @@ public class Reconciler {
     public synchronized void reconcile() {
         for (ContainerStatus c : driver().list(Labels.ofManager(settings.hostId(), settings.apiRoot()))) {
             String owner = c.labels().get(Labels.APP_INSTANCE);
+            if (owner == null && c.labels().containsKey(Labels.STANDBY)) {
+                if (standby.holds(c.name())) {
+                    if (!c.running()) {
+                        standby.lost(c.name(), packages.held(c.labels().get(Labels.STANDBY)));
+                    }
+                    continue;
+                }
+                owner = instances.findByContainerId(c.id()).map(i -> i.id).orElse(null);
+            }
             if (owner == null || !owned(owner, c.id())) {
                 LOG.warning(() -> "removing container " + c.id() + " (" + c.name() + "): no app instance owns it");
                 driver().remove(c.id());
@@ -181,7 +199,26 @@ public class Reconciler {
     synchronized void onEvent(ContainerEvent event) {
         try {
             String id = event.labels().get(Labels.APP_INSTANCE);
+            if (id == null && event.labels().containsKey(Labels.STANDBY)) {
+                String name = event.labels().getOrDefault("name", "");
+                if (standby.holds(name)) {
+                    if (event.kind() == ContainerEvent.Kind.DIE || event.kind() == ContainerEvent.Kind.DESTROY) {
+                        standby.lost(name, packages.held(event.labels().get(Labels.STANDBY)));
+                    }
+                    return;
+                }
+                // a standby container that an app instance took over
+                id = instances.findByContainerId(event.containerId()).map(i -> i.id).orElse(null);
+                if (id == null && event.kind() == ContainerEvent.Kind.START) {
+                    return; // being handed over right now: the record follows
+                }
+            }
             if (id == null || ops.active(id).isPresent()) {
+                if (id == null && event.labels().containsKey(Labels.STANDBY)
+                        && event.kind() != ContainerEvent.Kind.DESTROY) {
+                    LOG.warning(() -> "removing standby container " + event.containerId() + ": neither pooled nor an instance's");
+                    driver().remove(event.containerId());
+                }
                 return; // an operation is acting on it: the event is expected
             }
             AppInstanceEntity i = instances.find(id).orElse(null);

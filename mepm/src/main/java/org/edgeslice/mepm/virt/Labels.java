@@ -14,6 +14,8 @@ public final class Labels {
     public static final String MANAGER = "org.edgeslice.mepm.manager";
     public static final String APP_INSTANCE = "org.edgeslice.mepm.appInstanceId";
     public static final String APP_D = "org.edgeslice.mepm.appDId";
+    /** A standby container (started ahead of need for this AppD id); it keeps the label once an instance has it. */
+    public static final String STANDBY = "org.edgeslice.mepm.standby";
 
     private Labels() {
     }

@@ -37,6 +37,10 @@ public interface VirtualisationDriver extends AutoCloseable {
     /** Removes a stopped or running container (forcing); removing an absent one is a no-op. */
     void remove(String containerId);
 
+    /** Gives the container a new name (running or not); drivers without names ignore it. */
+    default void rename(String containerId, String name) {
+    }
+
     Optional<ContainerStatus> inspect(String containerId);
 
     /** Containers (running or not) that carry every given label. */

@@ -221,6 +221,11 @@ public final class DockerDriver implements VirtualisationDriver {
     }
 
     @Override
+    public void rename(String containerId, String name) {
+        client.renameContainerCmd(containerId).withName(name).exec();
+    }
+
+    @Override
     public Optional<ContainerStatus> inspect(String containerId) {
         try {
             InspectContainerResponse r = client.inspectContainerCmd(containerId).exec();
