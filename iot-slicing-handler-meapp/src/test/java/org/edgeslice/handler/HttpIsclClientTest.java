@@ -39,6 +39,8 @@ class HttpIsclClientTest {
     volatile String finalState = "COMPLETED";
     volatile int releaseStatus = 202;
     volatile String sliceState = "RELEASED";
+    final List<String> prefers = new CopyOnWriteArrayList<>();
+    volatile boolean applyWait = true;
 
     @BeforeEach
     void start() throws IOException {
@@ -61,8 +63,15 @@ class HttpIsclClientTest {
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         bodies.add(ex.getRequestMethod() + " " + path + " " + body);
         if (ex.getRequestMethod().equals("POST") && path.endsWith("/slicing_requests")) {
+            String prefer = ex.getRequestHeaders().getFirst("Prefer");
+            prefers.add(String.valueOf(prefer));
             ex.getResponseHeaders().add("Location", "/cloud/iscl/v1/slicing_requests/r1");
-            reply(ex, 202, info("PROCESSING", 1));
+            if (applyWait && prefer != null && prefer.startsWith("wait=")) { // an ISCL applying the wait: the outcome at once
+                ex.getResponseHeaders().add("Preference-Applied", prefer);
+                reply(ex, 201, info(finalState, 4));
+            } else {
+                reply(ex, 202, info("PROCESSING", 1));
+            }
         } else if (ex.getRequestMethod().equals("GET") && path.endsWith("/slicing_requests/r1")) {
             int n = polls.incrementAndGet();
             reply(ex, 200, n < 3 ? info("PROCESSING", n + 1) : info(finalState, 9));
@@ -112,6 +121,66 @@ class HttpIsclClientTest {
         return new IsclRequest("h-1", path, new DeviceRequest("car-a", "telemetry", List.of("registration", "retrieve"),
                 List.of("/in-cse/Cars/CarA"), new DeviceLocation(37.5, 127.0, "z1"), 20, dataRate), slice, "h1",
                 "handler-app");
+    }
+
+    @Test
+    void offloadingOnlyAsksForTheOutcomeInThePostAnswerAndDoesNotPoll() {
+        List<String> accepted = new CopyOnWriteArrayList<>();
+        List<String> acceptedWithOutcome = new CopyOnWriteArrayList<>();
+        List<Integer> progress = new CopyOnWriteArrayList<>();
+        HttpIsclClient client = new HttpIsclClient(base(), Duration.ofSeconds(10), 50);
+        IsclOutcome o = client.submit(request(SlicingPath.OFFLOADING_ONLY, "slice-7", 5.0), new IsclProgress() {
+            @Override
+            public void accepted(String reference) {
+                accepted.add(reference);
+            }
+
+            @Override
+            public void acceptedWithOutcome(String reference) {
+                acceptedWithOutcome.add(reference);
+            }
+
+            @Override
+            public void steps(List<StepRecord> steps) {
+                progress.add(steps.size());
+            }
+        });
+        assertEquals(List.of("wait=20"), prefers);
+        assertEquals(0, polls.get(), "no GET of the request: its outcome came with the 201");
+        assertEquals(List.of(), accepted);
+        assertEquals(List.of(base() + "/iscl/v1/slicing_requests/r1"), acceptedWithOutcome);
+        assertEquals(List.of(), progress, "the steps come with the outcome");
+        assertTrue(o.completed());
+        assertEquals(4, o.steps().size());
+        assertEquals("slice-7", o.slice().sliceId());
+    }
+
+    @Test
+    void anIsclThatDoesNotApplyTheWaitIsFollowedAsBefore() {
+        applyWait = false;
+        List<String> accepted = new CopyOnWriteArrayList<>();
+        IsclOutcome o = new HttpIsclClient(base(), Duration.ofSeconds(10), 50).submit(
+                request(SlicingPath.OFFLOADING_ONLY, "slice-7", 5.0), new IsclProgress() {
+                    @Override
+                    public void accepted(String reference) {
+                        accepted.add(reference);
+                    }
+
+                    @Override
+                    public void steps(List<StepRecord> steps) {
+                    }
+                });
+        assertEquals(1, accepted.size(), "saved at once: a restarted handler follows it");
+        assertEquals(3, polls.get());
+        assertTrue(o.completed());
+    }
+
+    @Test
+    void aNewSliceIsFollowedWithoutWaitingInThePost() {
+        new HttpIsclClient(base(), Duration.ofSeconds(10), 50).submit(request(SlicingPath.SLICING, null, 5.0),
+                IsclProgress.NONE);
+        assertEquals(List.of("null"), prefers);
+        assertEquals(3, polls.get());
     }
 
     @Test

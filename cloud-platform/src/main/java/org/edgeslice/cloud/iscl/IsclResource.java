@@ -28,7 +28,11 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 import org.edgeslice.cloud.infrastructure.CallbackBase;
 import org.edgeslice.cloud.infrastructure.CloudSettings;
@@ -65,7 +69,8 @@ public class IsclResource {
     /**
      * Project API, steps 03-1 and 03-2: "IoT function generation and task offloading" or "offloading only". Answers
      * 201 with the request resource (state PROCESSING); the handler polls it (or names a callbackUri) for the
-     * outcome of steps 04-12.
+     * outcome of steps 04-12. With {@code Prefer: wait=N} (RFC 7240, N ≤ 60 s) the answer waits until the request
+     * is COMPLETED or FAILED, at most N seconds, and carries it in that state ({@code Preference-Applied}, ETag).
      */
     @POST
     @Path("slicing_requests")
@@ -78,10 +83,58 @@ public class IsclResource {
             content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
     @APIResponse(responseCode = "409", description = "A task is offloaded elsewhere, or the slice is not READY or lacks functions",
             content = @Content(mediaType = ProblemDetailsMediaType.VALUE, schema = @Schema(implementation = ProblemDetails.class)))
-    public Response submit(SlicingRequest request) {
+    public Response submit(SlicingRequest request, @HeaderParam("Prefer") String prefer) throws InterruptedException {
         String collection = uriInfo.getBaseUriBuilder().path("iscl/v1/slicing_requests").build().toString();
         SlicingRequestInfo info = iscl.submit(request, collection, CallbackBase.of(uriInfo, settings));
-        return Response.created(URI.create(collection + "/" + info.id())).entity(info).build();
+        int wait = LongPoll.waitSeconds(prefer);
+        Response.ResponseBuilder created = Response.created(URI.create(collection + "/" + info.id()));
+        if (wait <= 0) {
+            return created.entity(info).build();
+        }
+        // RFC 7240 "wait" on the POST: the client would rather have the outcome in this answer than poll for it
+        // (the handler asks so for offloading only, which takes milliseconds). The answer is still 201 with the
+        // request resource, COMPLETED or FAILED if it finished within the wait, else as it is then (PROCESSING).
+        SlicingRequestInfo now = awaitFinal(info.id(), wait);
+        return created.entity(now).header("ETag", LongPoll.etag(now)).header("Preference-Applied", "wait=" + wait)
+                .build();
+    }
+
+    /**
+     * The request once COMPLETED or FAILED, or as it is when {@code seconds} have passed: as committed and signalled
+     * by the ISS ({@link RequestChanges}), without reading it back from the database.
+     */
+    private SlicingRequestInfo awaitFinal(String id, int seconds) throws InterruptedException {
+        FinalState waiter = new FinalState(id);
+        changes.onNextChange(id, waiter, waiter); // registered before looking: no change slips in between
+        try {
+            changes.latest(id).filter(LongPoll::isFinal).ifPresent(waiter.done::complete);
+            return waiter.done.get(seconds, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            return changes.latest(id).orElseGet(() -> iscl.request(id));
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            changes.forgetKey(id, waiter);
+        }
+    }
+
+    /** Completes with the first final state signalled; waits on through the steps before it. */
+    private final class FinalState implements Consumer<SlicingRequestInfo> {
+        private final String id;
+        private final CompletableFuture<SlicingRequestInfo> done = new CompletableFuture<>();
+
+        FinalState(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public void accept(SlicingRequestInfo info) {
+            if (LongPoll.isFinal(info)) {
+                done.complete(info);
+            } else if (!done.isDone()) {
+                changes.onNextChange(id, this, this); // a step of the trace: wait for the next change
+            }
+        }
     }
 
     /** Project API: every slicing request, oldest first. */

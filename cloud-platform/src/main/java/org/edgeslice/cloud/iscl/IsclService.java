@@ -20,7 +20,6 @@ import org.edgeslice.contract.cloud.SliceInfo;
 import org.edgeslice.contract.cloud.SlicingRequest;
 import org.edgeslice.contract.cloud.SlicingRequestInfo;
 import org.edgeslice.contract.cloud.SyncMode;
-import org.edgeslice.contract.cloud.TaskInfo;
 import org.edgeslice.contract.cloud.TaskSpec;
 import org.edgeslice.onem2m.common.ResourceType;
 import org.edgeslice.onem2m.function.CommonServiceFunction;
@@ -63,10 +62,11 @@ public class IsclService {
         String id = UUID.randomUUID().toString();
         RequestRun run = new RequestRun(id, req, selfBase + "/" + id, info -> {
             repository.save(info); // committed here: a woken long-poll reads the new state
-            changes.changed(info.id());
+            changes.changed(info);
         });
         run.log("INFO", "received " + req.requestType() + " from " + Optional.ofNullable(req.requester()).orElse("?")
                 + " for " + req.tasks().size() + " task(s)");
+        iss.prepare(run, plan);
         run.save();
         iss.start(run, plan, callbackBase);
         return run.info();
@@ -139,21 +139,20 @@ public class IsclService {
                 needed.add(CommonServiceFunction.RETRIEVE);
             }
         }
+        Optional<SliceInfo> named = req.requestType() == RequestType.OFFLOADING_ONLY
+                ? repository.sliceByIdOrAppInstance(req.sliceId()) : Optional.empty();
         String effectiveSlice = req.requestType() == RequestType.OFFLOADING_ONLY
-                ? repository.sliceByIdOrAppInstance(req.sliceId()).map(SliceInfo::sliceId).orElse(req.sliceId()) : null;
+                ? named.map(SliceInfo::sliceId).orElse(req.sliceId()) : null;
         for (TaskSpec t : req.tasks()) {
             String p = "/" + t.path().replaceAll("^/+", "").replaceAll("/+$", "");
-            for (TaskInfo active : ciss.all(null)) {
-                if (active.path().equals(p) && ("OFFLOADED".equals(active.state())
-                        || "OFFLOADING".equals(active.state())) && !active.sliceId().equals(effectiveSlice)) {
-                    throw ProblemException.conflict("task " + p + " is offloaded to slice " + active.sliceId()
-                            + " already");
-                }
+            // the active task of this path only, not every task ever offloaded
+            Optional<String> active = ciss.activeSliceOf(p);
+            if (active.isPresent() && !active.get().equals(effectiveSlice)) {
+                throw ProblemException.conflict("task " + p + " is offloaded to slice " + active.get() + " already");
             }
         }
         if (req.requestType() == RequestType.OFFLOADING_ONLY) {
-            SliceInfo slice = repository.sliceByIdOrAppInstance(req.sliceId()).orElseThrow(() ->
-                    ProblemException.notFound("no slice " + req.sliceId()));
+            SliceInfo slice = named.orElseThrow(() -> ProblemException.notFound("no slice " + req.sliceId()));
             if (!"READY".equals(slice.state())) {
                 throw ProblemException.conflict("slice " + slice.sliceId() + " is " + slice.state() + ", not READY");
             }

@@ -34,6 +34,10 @@ final class LongPoll {
         return waited > 0 ? b.header("Preference-Applied", "wait=" + waited).build() : b.build();
     }
 
+    static boolean isFinal(SlicingRequestInfo info) {
+        return "COMPLETED".equals(info.state()) || "FAILED".equals(info.state());
+    }
+
     static EntityTag tag(SlicingRequestInfo info) {
         return EntityTag.valueOf(etag(info));
     }

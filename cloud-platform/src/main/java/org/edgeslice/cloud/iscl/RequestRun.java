@@ -52,17 +52,24 @@ public final class RequestRun {
 
     /** Runs one step, tracing start, end, outcome and the ids it recorded; a failure is rethrown. */
     public <T> T step(String number, String name, StepWork<T> work) throws Exception {
+        return step(number, name, work, true, true);
+    }
+
+    private <T> T step(String number, String name, StepWork<T> work, boolean saveStart, boolean saveSuccess)
+            throws Exception {
         Instant start = Instant.now();
         Map<String, String> ids = new LinkedHashMap<>();
         int index = trace.size();
         trace.add(new StepRecord(number, name, "IN_PROGRESS", start.toString(), null, null, null, null));
-        save();
+        if (saveStart) {
+            save();
+        }
         try {
             T result = work.run(ids);
-            end(index, number, name, "SUCCEEDED", start, null, ids);
+            end(index, number, name, "SUCCEEDED", start, null, ids, saveSuccess);
             return result;
         } catch (Exception e) {
-            end(index, number, name, "FAILED", start, e.getMessage(), ids);
+            end(index, number, name, "FAILED", start, e.getMessage(), ids, true);
             log("ERROR", "step " + number + " (" + name + ") failed: " + e.getMessage());
             throw e;
         }
@@ -74,12 +81,43 @@ public final class RequestRun {
         save();
     }
 
+    /** Traces a skipped step without saving: the next save carries it. */
+    public void skippedUnsaved(String number, String name, String why) {
+        String now = Instant.now().toString();
+        trace.add(new StepRecord(number, name, "SKIPPED", now, now, 0L, why, null));
+    }
+
+    /**
+     * Runs a step whose success is saved together with what follows (the next step or the request's completion)
+     * rather than on its own; its start and a failure are saved as with {@link #step}. Used for the last steps of
+     * a request, which follow each other within microseconds.
+     */
+    public <T> T stepSavedWithNext(String number, String name, StepWork<T> work) throws Exception {
+        return step(number, name, work, true, false);
+    }
+
+    /**
+     * Runs a step saved only with what follows it (or when it fails): its start is not saved on its own. For the
+     * one step of path 03-2, which starts right after the request was saved and ends right before it completes.
+     */
+    public <T> T stepSavedWithNeighbours(String number, String name, StepWork<T> work) throws Exception {
+        return step(number, name, work, false, false);
+    }
+
+    /** Traces a step that does only bookkeeping (no remote work): done when recorded, saved with what follows. */
+    public void instantStep(String number, String name, Map<String, String> ids) {
+        String now = Instant.now().toString();
+        trace.add(new StepRecord(number, name, "SUCCEEDED", now, now, 0L, null, ids.isEmpty() ? null : Map.copyOf(ids)));
+    }
+
     private void end(int index, String number, String name, String outcome, Instant start, String detail,
-                     Map<String, String> ids) {
+                     Map<String, String> ids, boolean save) {
         Instant end = Instant.now();
         trace.set(index, new StepRecord(number, name, outcome, start.toString(), end.toString(),
                 Duration.between(start, end).toMillis(), detail, ids.isEmpty() ? null : Map.copyOf(ids)));
-        save();
+        if (save) {
+            save();
+        }
     }
 
     public void log(String level, String message) {

@@ -68,20 +68,29 @@ public class SliceOrchestrator {
     @Resource
     ManagedExecutorService executor;
 
+    /**
+     * What is known of a request before it is first saved: on path 03-2 its slice, and that structuring and slice
+     * creation (04-08) are skipped. Saved with the request, so 03-2 needs no save until it completes.
+     */
+    public void prepare(RequestRun run, SlicingPlan plan) {
+        SliceInfo slice = plan.existingSlice();
+        if (slice != null) {
+            run.sliceId(slice.sliceId());
+            run.slice(slice);
+            run.skippedUnsaved("04-08", "Request structuring and slice creation", "OFFLOADING_ONLY: slice "
+                    + slice.sliceId() + " holds the functions");
+        }
+    }
+
     public void start(RequestRun run, SlicingPlan plan, String callbackBase) {
         executor.execute(() -> run(run, plan, callbackBase));
     }
 
     void run(RequestRun run, SlicingPlan plan, String callbackBase) {
         SliceInfo slice = plan.existingSlice();
+        boolean offloadingOnly = slice != null;
         try {
-            if (slice != null) {
-                // path 03-2: the ISCL asks for offloading only; structuring and slice creation are skipped
-                run.sliceId(slice.sliceId());
-                run.slice(slice);
-                run.skipped("04-08", "Request structuring and slice creation", "OFFLOADING_ONLY: slice "
-                        + slice.sliceId() + " holds the functions");
-            } else {
+            if (!offloadingOnly) {
                 run.step("04", "Request structured for the ISS (service, functions, target edge node)", ids -> {
                     ids.put("functions", String.join(",", plan.functions().names()));
                     ids.put("target", plan.hostId() != null ? "host " + plan.hostId()
@@ -95,24 +104,28 @@ public class SliceOrchestrator {
                 run.startedFunctions(slice.functions());
             }
             final SliceInfo target = slice;
-            List<TaskInfo> tasks = run.step("09-10", "Tasks offloaded to the slice, synchronisation set up (CISS)",
-                    ids -> {
+            // 09-10's success, 11-12, 13 and COMPLETED are one commit: they follow each other within microseconds,
+            // and the handler (long poll, or Prefer: wait on its POST) is woken once, by the final state. On path
+            // 03-2 the start of 09-10 is not saved either: the request was saved (04-08 SKIPPED) just before.
+            RequestRun.StepWork<List<TaskInfo>> offload = ids -> {
                         List<TaskInfo> t = ciss.offload(new OffloadRequest(target.sliceId(),
                                 target.endpoints().get("http"), target.cseName(), plan.tasks()), callbackBase);
                         t.forEach(x -> ids.put("task " + x.path(), x.taskId() + " (" + x.syncMode() + ")"));
                         return t;
-                    });
+                    };
+            String name = "Tasks offloaded to the slice, synchronisation set up (CISS)";
+            List<TaskInfo> tasks = offloadingOnly ? run.stepSavedWithNeighbours("09-10", name, offload)
+                    : run.stepSavedWithNext("09-10", name, offload);
             run.tasks(tasks);
-            run.step("11-12", "Newly started functions reported to the ISS and the ISCL", ids -> {
-                ids.put("startedFunctions", String.join(",", slice(run)));
-                return null;
-            });
+            run.instantStep("11-12", "Newly started functions reported to the ISS and the ISCL",
+                    Map.of("startedFunctions", String.join(",", slice(run))));
             run.slice(withTasks(target, tasks));
-            run.step("13", "Answer to the slicing handler", ids -> {
-                ids.put("sliceId", target.sliceId());
-                ids.put("endpoint", target.endpoints().get("http"));
-                return null;
-            });
+            Map<String, String> answer = new LinkedHashMap<>();
+            answer.put("sliceId", target.sliceId());
+            if (target.endpoints().get("http") != null) {
+                answer.put("endpoint", target.endpoints().get("http"));
+            }
+            run.instantStep("13", "Answer to the slicing handler", answer);
             run.completed();
         } catch (Exception e) {
             LOG.log(Level.WARNING, "slicing request " + run.id() + " failed", e);

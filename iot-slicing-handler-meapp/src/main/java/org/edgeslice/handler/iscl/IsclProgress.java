@@ -8,6 +8,15 @@ public interface IsclProgress {
     /** The ISCL accepted the request; {@code reference} lets a restarted handler follow it ({@link IsclClient#follow}). */
     void accepted(String reference);
 
+    /**
+     * The ISCL accepted the request and its answer already carries the outcome (offloading only, answered within
+     * the wait the handler asked for): nothing is to be followed, so the reference can be saved with the outcome
+     * rather than on its own.
+     */
+    default void acceptedWithOutcome(String reference) {
+        accepted(reference);
+    }
+
     /** The ISCL's current step trace (04-12 so far). */
     void steps(List<StepRecord> steps);
 

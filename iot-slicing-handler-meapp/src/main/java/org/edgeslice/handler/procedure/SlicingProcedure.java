@@ -216,8 +216,9 @@ public final class SlicingProcedure implements AutoCloseable {
                 covering.map(e -> e.sliceId() != null ? e.sliceId() : e.appInstanceId()).orElse(null), hostId,
                 requester);
         IsclOutcome outcome;
+        Progress progress = progress(id, n03);
         try {
-            outcome = iscl.submit(request, progress(id, n03));
+            outcome = iscl.submit(request, progress);
         } catch (IsclException e) {
             if (path == SlicingPath.OFFLOADING_ONLY && (e.status() == 404 || e.status() == 409)) {
                 // the table was stale (the slice is gone or not usable at the cloud): take path 03-1 instead
@@ -239,7 +240,7 @@ public final class SlicingProcedure implements AutoCloseable {
             fail(id, n03, e.toString());
             return;
         }
-        finish(id, outcome);
+        finish(id, outcome, progress.withOutcome);
     }
 
     /** Step 03-1 after a refused 03-2. */
@@ -250,14 +251,15 @@ public final class SlicingProcedure implements AutoCloseable {
             return;
         }
         IsclOutcome outcome;
+        Progress progress = progress(id, "03-1");
         try {
             outcome = iscl.submit(new IsclRequest(id, SlicingPath.SLICING, device, null, hostId, requester),
-                    progress(id, "03-1"));
+                    progress);
         } catch (RuntimeException e) {
             fail(id, "03-1", e.getMessage());
             return;
         }
-        finish(id, outcome);
+        finish(id, outcome, progress.withOutcome);
     }
 
     /** After a restart: requests still PROCESSING continue where they can. */
@@ -271,7 +273,7 @@ public final class SlicingProcedure implements AutoCloseable {
                 LOG.log(Level.INFO, "request {0}: following ISCL request {1} after restart", r.id(), r.isclRequest());
                 workers.execute(() -> {
                     try {
-                        finish(r.id(), iscl.follow(r.isclRequest(), progress(r.id(), n03)));
+                        finish(r.id(), iscl.follow(r.isclRequest(), progress(r.id(), n03)), null);
                     } catch (RuntimeException e) {
                         fail(r.id(), n03, "after a handler restart: " + e.getMessage());
                     }
@@ -285,27 +287,52 @@ public final class SlicingProcedure implements AutoCloseable {
         }
     }
 
-    private IsclProgress progress(String id, String n03) {
-        return new IsclProgress() {
-            @Override
-            public void accepted(String reference) {
-                update(id, x -> {
-                    StepRecord s = x.step(n03);
-                    SlicingRequest y = x.withIsclRequest(reference, now());
-                    return s == null || !StepRecord.IN_PROGRESS.equals(s.outcome()) ? y
-                            : y.withStep(s.end(StepRecord.SUCCEEDED, clock.instant(), "accepted by the ISCL",
-                                    ids("isclRequest", reference)), now());
-                });
-            }
-
-            @Override
-            public void steps(List<StepRecord> steps) {
-                update(id, x -> x.withSteps(steps, now()));
-            }
-        };
+    private Progress progress(String id, String n03) {
+        return new Progress(id, n03);
     }
 
-    private void finish(String id, IsclOutcome outcome) {
+    /** Saves the ISCL's progress as it comes; a reference that came with the outcome waits for {@link #finish}. */
+    private final class Progress implements IsclProgress {
+        private final String id;
+        private final String n03;
+        private volatile String withOutcome;
+
+        Progress(String id, String n03) {
+            this.id = id;
+            this.n03 = n03;
+        }
+
+        @Override
+        public void accepted(String reference) {
+            update(id, x -> accept(x, reference, n03, "accepted by the ISCL"));
+        }
+
+        @Override
+        public void acceptedWithOutcome(String reference) {
+            withOutcome = reference; // saved in the same write as the outcome: one fsync less before step 14
+        }
+
+        @Override
+        public void steps(List<StepRecord> steps) {
+            update(id, x -> x.withSteps(steps, now()));
+        }
+    }
+
+    private SlicingRequest accept(SlicingRequest x, String reference, String n03, String detail) {
+        StepRecord s = x.step(n03);
+        SlicingRequest y = x.withIsclRequest(reference, now());
+        return s == null || !StepRecord.IN_PROGRESS.equals(s.outcome()) ? y
+                : y.withStep(s.end(StepRecord.SUCCEEDED, clock.instant(), detail, ids("isclRequest", reference)),
+                now());
+    }
+
+    /**
+     * Steps 13-14 (or the failure). The ISCL's trace, the slice table and the request's outcome are written once
+     * each: every write is an fsync the device would wait for.
+     *
+     * @param reference the ISCL request when it came with the outcome and is not saved yet, else null
+     */
+    private void finish(String id, IsclOutcome outcome, String reference) {
         SlicingRequest r = requests.get(id);
         if (r == null) {
             return;
@@ -320,19 +347,22 @@ public final class SlicingProcedure implements AutoCloseable {
                 }
             }
         }
-        update(id, x -> {
-            SlicingRequest y = x.withSteps(merged, now());
+        UnaryOperator<SlicingRequest> answered = x -> {
+            SlicingRequest y = reference == null ? x : accept(x, reference, n03, "accepted and answered by the ISCL");
+            y = y.withSteps(merged, now());
             StepRecord s03 = y.step(n03);
             if (s03 != null && StepRecord.IN_PROGRESS.equals(s03.outcome())) {
                 y = y.withStep(s03.end(StepRecord.SUCCEEDED, clock.instant(), "answered by the ISCL", null), now());
             }
             return y;
-        });
+        };
         if (!outcome.completed()) {
+            update(id, answered);
             fail(id, null, outcome.error());
             return;
         }
         if (closed) {
+            update(id, answered);
             return;
         }
         Instant t13 = clock.instant();
@@ -349,7 +379,7 @@ public final class SlicingProcedure implements AutoCloseable {
                 ids("appInstanceId", entry.appInstanceId(), "sliceId", entry.sliceId(), "hostId", entry.hostId()));
         Instant t14 = clock.instant();
         SliceAssignment assignment = assignment(entry, r.request().functions());
-        SlicingRequest done = update(id, x -> x.withStep(s13, now()).withSlice(assignment, now())
+        SlicingRequest done = update(id, x -> answered.apply(x).withStep(s13, now()).withSlice(assignment, now())
                 .withStep(StepRecord.started("14", "Edge endpoints returned to the device", t14)
                         .end(StepRecord.SUCCEEDED, clock.instant(), "device uses " + assignment.endpoints(),
                                 ids("appInstanceId", entry.appInstanceId(), "hostId", entry.hostId())), now())

@@ -113,7 +113,29 @@ public class CissResource {
     public Response notification(@PathParam("taskId") String taskId, @HeaderParam("X-M2M-RI") String ri,
                                  @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                          schema = @Schema(type = SchemaType.OBJECT))) JsonNode body) {
-        int rsc = offloads.applyNotification(taskId, body);
+        return notifyAnswer(offloads.applyNotification(taskId, body), ri);
+    }
+
+    /**
+     * oneM2M NOTIFY receiver (TS-0004, TS-0009) of the CISS's AE at a slice: the {@code poa} of that AE, which the
+     * sync subscriptions name as their target (so the slice needs no verification round trip); the task is found
+     * by the subscription ({@code sur}).
+     */
+    @POST
+    @Path("slices/{sliceId}/notifications")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "SliceSyncNotification_POST", summary = "oneM2M NOTIFY from a slice to the CISS's AE there")
+    @APIResponse(responseCode = "200", description = "Applied (X-M2M-RSC 2000)")
+    @APIResponse(responseCode = "400", description = "Not applicable (X-M2M-RSC 4xxx)")
+    @APIResponse(responseCode = "404", description = "Unknown subscription (X-M2M-RSC 4004)")
+    @APIResponse(responseCode = "500", description = "Not stored (X-M2M-RSC 5000)")
+    public Response sliceNotification(@PathParam("sliceId") String sliceId, @HeaderParam("X-M2M-RI") String ri,
+                                      @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                              schema = @Schema(type = SchemaType.OBJECT))) JsonNode body) {
+        return notifyAnswer(offloads.applySliceNotification(sliceId, body), ri);
+    }
+
+    private static Response notifyAnswer(int rsc, String ri) {
         int status = rsc == 2000 ? 200 : rsc == 4004 ? 404 : rsc < 5000 ? 400 : 500;
         Response.ResponseBuilder b = Response.status(status).header("X-M2M-RSC", rsc).header("X-M2M-RVI", "3");
         if (ri != null) {

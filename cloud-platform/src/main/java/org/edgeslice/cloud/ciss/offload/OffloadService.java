@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.edgeslice.cloud.ciss.CloudCse;
@@ -48,6 +49,8 @@ public class OffloadService {
 
     private static final Logger LOG = Logger.getLogger(OffloadService.class.getName());
     static final String SYNC_SUB_PREFIX = "ciss-sync-";
+    /** The resource name of the CISS's AE at a slice (the target of its sync subscriptions). */
+    static final String SYNC_AE_NAME = "edgeslice-ciss";
 
     @Inject
     CloudCse cse;
@@ -64,7 +67,7 @@ public class OffloadService {
     private volatile boolean redirectsRestored;
 
     /** Thrown when a slice does not do what the offload needs; the task is recorded as FAILED. */
-    public static final class SliceFailure extends ProblemException {
+    public static class SliceFailure extends ProblemException {
         public SliceFailure(String detail) {
             super(502, "Bad Gateway", detail);
         }
@@ -91,14 +94,13 @@ public class OffloadService {
      */
     public List<TaskInfo> offload(OffloadRequest req, String callbackBase) {
         restoreRedirects();
-        validate(req);
+        Map<String, TaskInfo> active = validate(req);
         String sliceCse = req.sliceCseName() == null || req.sliceCseName().isBlank() ? "cse-slice" : req.sliceCseName();
         List<TaskInfo> out = new ArrayList<>();
         for (TaskSpec spec : req.tasks()) {
             String path = normalise(spec.path());
-            Optional<TaskInfo> active = tasks.activeAt(path);
-            if (active.isPresent()) {
-                out.add(active.get()); // same slice (validated): offloading again changes nothing
+            if (active.containsKey(path)) {
+                out.add(active.get(path)); // same slice (validated): offloading again changes nothing
                 continue;
             }
             out.add(offloadOne(req.sliceId(), req.sliceEndpoint(), sliceCse, path,
@@ -107,7 +109,8 @@ public class OffloadService {
         return out;
     }
 
-    private void validate(OffloadRequest req) {
+    /** @return the tasks already active (on this slice) by normalised path */
+    private Map<String, TaskInfo> validate(OffloadRequest req) {
         List<String> problems = new ArrayList<>();
         if (req.sliceId() == null || req.sliceId().isBlank()) {
             problems.add("sliceId is required");
@@ -122,6 +125,7 @@ public class OffloadService {
             throw ProblemException.badRequest(String.join("; ", problems));
         }
         Set<String> seen = new HashSet<>();
+        Map<String, TaskInfo> activeOnSlice = new java.util.HashMap<>();
         for (TaskSpec spec : req.tasks()) {
             if (spec == null || spec.path() == null || spec.path().isBlank()) {
                 throw ProblemException.badRequest("every task needs a path such as /" + settings.cseName() + "/Cars/CarA");
@@ -139,12 +143,18 @@ public class OffloadService {
                 throw ProblemException.badRequest("task " + spec.path() + " is a " + r.type().root()
                         + "; a task is an AE or a container");
             }
-            Optional<TaskInfo> active = tasks.activeAt(path);
+            Optional<TaskInfo> active = tasks.activeAt("/" + path); // TaskInfo paths start with '/'
             if (active.isPresent() && !active.get().sliceId().equals(req.sliceId())) {
                 throw ProblemException.conflict("task " + spec.path() + " is offloaded to slice "
                         + active.get().sliceId() + " already");
             }
+            String inFlight = offloading.get("/" + path);
+            if (active.isEmpty() && inFlight != null) {
+                throw ProblemException.conflict("task " + spec.path() + " is being offloaded to slice " + inFlight);
+            }
+            active.ifPresent(t -> activeOnSlice.put(path, t));
         }
+        return activeOnSlice;
     }
 
     private TaskInfo offloadOne(String sliceId, String endpoint, String sliceCse, String path, SyncMode mode,
@@ -152,45 +162,72 @@ public class OffloadService {
         String taskId = UUID.randomUUID().toString();
         String slicePath = sliceCse + path.substring(settings.cseName().length());
         String now = Instant.now().toString();
-        TaskInfo task = new TaskInfo(taskId, "/" + path, sliceId, mode, "OFFLOADING", slicePath, endpoint, 0, 0L,
-                null, null, null);
-        tasks.save(task);
+        // OFFLOADING is held in memory, not saved: a commit less on the path the device waits for, and a crash
+        // while copying leaves no task stuck OFFLOADING that would block the path (the copy is idempotent: asked
+        // again, what is at the slice already counts as copied)
+        String other = offloading.putIfAbsent("/" + path, sliceId);
+        if (other != null) {
+            throw ProblemException.conflict("task /" + path + " is being offloaded to slice " + other);
+        }
         lastCallbackBase.put(taskId, callbackBase);
         try {
-            int copied = copy(endpoint, sliceCse, path);
-            if (mode == SyncMode.SUBSCRIPTION) {
-                subscribeTree(taskId, endpoint, sliceCse, path, callbackBase);
-            }
+            int copied = copy(sliceId, endpoint, sliceCse, path);
+            List<String[]> subscriptions = mode == SyncMode.SUBSCRIPTION
+                    ? subscribeTree(taskId, sliceId, endpoint, sliceCse, path, callbackBase) : List.of();
             TaskInfo done = new TaskInfo(taskId, "/" + path, sliceId, mode, "OFFLOADED", slicePath, endpoint, copied,
                     0L, now, null, null);
-            tasks.save(done);
+            tasks.offloaded(done, subscriptions); // one transaction: the task and its sync subscriptions
             if (mode == SyncMode.REDIRECT) {
                 cse.redirects().put(redirectOf(done));
             }
             return done;
         } catch (IOException | RuntimeException e) {
+            knownAtSlice.remove(sliceId); // what the slice holds is uncertain now
             String why = e instanceof IOException ? "slice unreachable: " + e : e.getMessage();
             tasks.save(new TaskInfo(taskId, "/" + path, sliceId, mode, "FAILED", slicePath, endpoint, 0, 0L, null,
                     null, why));
             LOG.log(Level.WARNING, "offload of " + path + " to slice " + sliceId + " failed", e);
             throw new SliceFailure("offload of /" + path + " to slice " + sliceId + " failed: " + why);
+        } finally {
+            offloading.remove("/" + path);
         }
     }
 
-    /** Creates the chain from the AE down to the task root and the task's subtree at the slice. */
-    private int copy(String endpoint, String sliceCse, String path) throws IOException {
+    /**
+     * Creates the chain from the AE down to the task root and the task's subtree at the slice. Ancestors this CISS
+     * created or found at the slice before (an earlier task of the same slice under the same AE: the usual case of
+     * path 03-2) are not asked for again; if one has gone meanwhile, the task root's CREATE finds no parent and the
+     * whole chain is created as for a new slice.
+     */
+    private int copy(String sliceId, String endpoint, String sliceCse, String path) throws IOException {
         org.edgeslice.onem2m.resource.Resource root = cse.store().getByPath(path).orElseThrow();
         Deque<org.edgeslice.onem2m.resource.Resource> chain = new ArrayDeque<>();
         for (org.edgeslice.onem2m.resource.Resource r = root; r != null && r.type() != ResourceType.CSE_BASE;
              r = cse.store().get(r.pi()).orElse(null)) {
             chain.addFirst(r);
         }
+        Set<String> known = knownAtSlice.computeIfAbsent(sliceId, k -> ConcurrentHashMap.newKeySet());
         int copied = 0;
-        for (org.edgeslice.onem2m.resource.Resource r : chain) {
-            if (ensureAtSlice(endpoint, sliceCse, r)) {
-                copied++;
+        boolean ancestorsKnown = chain.size() > 1 && chain.stream().limit(chain.size() - 1L)
+                .allMatch(r -> known.contains(r.ri()));
+        boolean rootCreated = false;
+        if (ancestorsKnown) {
+            try {
+                rootCreated = ensureAtSlice(endpoint, sliceCse, root);
+                copied += rootCreated ? 1 : 0;
+            } catch (ParentMissing e) {
+                known.clear();
+                ancestorsKnown = false;
             }
         }
+        if (!ancestorsKnown) {
+            for (org.edgeslice.onem2m.resource.Resource r : chain) {
+                if (ensureAtSlice(endpoint, sliceCse, r)) {
+                    copied++;
+                }
+            }
+        }
+        chain.forEach(r -> known.add(r.ri()));
         Deque<org.edgeslice.onem2m.resource.Resource> queue = new ArrayDeque<>(List.of(root));
         int latest = settings.latestInstances();
         while (!queue.isEmpty()) {
@@ -240,6 +277,10 @@ public class OffloadService {
         if (reply.rsc() == ResponseStatusCode.CONFLICT.code() || reply.rsc() == 4117) {
             return false; // there already: an earlier offload of a sibling task, or a retried one
         }
+        if (reply.rsc() == ResponseStatusCode.NOT_FOUND.code()) {
+            throw new ParentMissing("the slice has no " + parentPath + " to create " + slicePathOf(sliceCse, r)
+                    + " in: " + reply);
+        }
         throw new SliceFailure("the slice refused to create " + slicePathOf(sliceCse, r) + ": " + reply);
     }
 
@@ -247,23 +288,47 @@ public class OffloadService {
         return r.type() == ResourceType.CSE_BASE ? sliceCse : sliceCse + r.path().substring(settings.cseName().length());
     }
 
-    private void subscribeTree(String taskId, String endpoint, String sliceCse, String path, String callbackBase)
-            throws IOException {
+    /** @return the sync subscriptions created, each {subRi, cloudPath, slicePath}, for the caller to record */
+    private List<String[]> subscribeTree(String taskId, String sliceId, String endpoint, String sliceCse, String path,
+                                         String callbackBase) throws IOException {
+        List<String[]> created = new ArrayList<>();
         Deque<org.edgeslice.onem2m.resource.Resource> queue = new ArrayDeque<>();
         queue.add(cse.store().getByPath(path).orElseThrow());
         while (!queue.isEmpty()) {
             org.edgeslice.onem2m.resource.Resource r = queue.poll();
-            subscribe(taskId, endpoint, slicePathOf(sliceCse, r), r.path(), callbackBase);
+            String slicePath = slicePathOf(sliceCse, r);
+            created.add(new String[] {subscribe(taskId, sliceId, endpoint, slicePath, callbackBase), r.path(),
+                    slicePath});
             cse.store().children(r.ri(), ResourceType.CONTAINER).forEach(queue::add);
         }
+        return created;
     }
 
-    private void subscribe(String taskId, String endpoint, String slicePath, String cloudPath, String callbackBase)
+    /** Subscribes and records the subscription at once (a container created at the slice later). */
+    private void subscribeAndRecord(String taskId, String sliceId, String endpoint, String slicePath, String cloudPath,
+                                    String callbackBase) throws IOException {
+        tasks.addSubscription(taskId, subscribe(taskId, sliceId, endpoint, slicePath, callbackBase), cloudPath,
+                slicePath);
+    }
+
+    /**
+     * Creates a sync subscription at the slice. Its notification target is the CISS's AE at the slice (see
+     * {@link #syncTarget}) and the CISS is the originator, so the slice does not verify the target (TS-0004
+     * §7.3.8.2.1: no verification when the target is the originator itself): no round trip from the slice back to
+     * the cloud while the device waits. Where that AE cannot be had, the target is this task's notification URL,
+     * which the slice verifies.
+     *
+     * @return the subscription's resource id at the slice
+     */
+    private String subscribe(String taskId, String sliceId, String endpoint, String slicePath, String callbackBase)
             throws IOException {
+        String sliceCse = slicePath.contains("/") ? slicePath.substring(0, slicePath.indexOf('/')) : slicePath;
+        String nu = syncTarget(sliceId, endpoint, sliceCse, callbackBase)
+                .orElse(callbackBase + "/ciss/v1/tasks/" + taskId + "/notifications");
         ObjectNode sub = Json.object();
         ObjectNode inner = sub.putObject("m2m:sub");
         inner.put("rn", SYNC_SUB_PREFIX + taskId);
-        inner.putArray("nu").add(callbackBase + "/ciss/v1/tasks/" + taskId + "/notifications");
+        inner.putArray("nu").add(nu);
         inner.putObject("enc").putArray("net").add(1).add(2).add(3).add(4);
         inner.put("nct", 1);
         Onem2mClient.Reply reply = Onem2mClient.create(endpoint, slicePath, settings.sliceAdmin(),
@@ -275,7 +340,48 @@ public class OffloadService {
         if (ri == null) {
             throw new SliceFailure("the slice answered a subscription CREATE without ri: " + reply);
         }
-        tasks.addSubscription(taskId, ri, cloudPath, slicePath);
+        return ri;
+    }
+
+    /**
+     * The CISS's AE at a slice (AE-ID = the slice admin originator the CISS acts as, {@code poa} = this slice's
+     * notification receiver {@code {callbackBase}/ciss/v1/slices/{sliceId}/notifications}), registered once per
+     * slice and process: its AE-ID is the {@code nu} of the sync subscriptions. Empty (then a URL is the target) if
+     * the slice does not take it, or if a device AE of the cloud has that AE-ID and could be offloaded there.
+     */
+    private Optional<String> syncTarget(String sliceId, String endpoint, String sliceCse, String callbackBase)
+            throws IOException {
+        String admin = settings.sliceAdmin();
+        String poa = callbackBase + "/ciss/v1/slices/" + sliceId + "/notifications";
+        if (poa.equals(syncAes.get(sliceId))) {
+            return Optional.of(admin);
+        }
+        if (cse.store().get(admin).isPresent()) {
+            return Optional.empty();
+        }
+        ObjectNode ae = Json.object();
+        ObjectNode inner = ae.putObject("m2m:ae");
+        inner.put("rn", SYNC_AE_NAME);
+        inner.put("api", "Nedgeslice.ciss");
+        inner.put("rr", true);
+        inner.putArray("srv").add("3");
+        inner.putArray("poa").add(poa);
+        Onem2mClient.Reply reply = Onem2mClient.create(endpoint, sliceCse, admin,
+                ResourceType.AE.ty(), ae);
+        if (!reply.ok()) {
+            // registered before (by this CISS before a restart): point it at this receiver
+            ObjectNode update = Json.object();
+            update.putObject("m2m:ae").putArray("poa").add(poa);
+            Onem2mClient.Reply updated = Onem2mClient.update(endpoint, sliceCse + "/" + SYNC_AE_NAME,
+                    admin, update);
+            if (!updated.ok()) {
+                LOG.info(() -> "no sync AE at slice " + sliceId + " (" + reply + "; " + updated
+                        + "): sync subscriptions notify a URL, verified by the slice");
+                return Optional.empty();
+            }
+        }
+        syncAes.put(sliceId, poa);
+        return Optional.of(admin);
     }
 
     /**
@@ -322,7 +428,8 @@ public class OffloadService {
                     String base = callbackBaseOf(t, taskId);
                     executor.execute(() -> {
                         try {
-                            subscribe(taskId, t.sliceEndpoint(), slicePath + "/" + rn, cloudPath + "/" + rn, base);
+                            subscribeAndRecord(taskId, t.sliceId(), t.sliceEndpoint(), slicePath + "/" + rn,
+                                    cloudPath + "/" + rn, base);
                         } catch (IOException | RuntimeException e) {
                             LOG.log(Level.WARNING, "cannot subscribe to the new container " + slicePath + "/" + rn, e);
                         }
@@ -363,6 +470,36 @@ public class OffloadService {
 
     private final Map<String, String> lastCallbackBase = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Cloud paths ({@code /in-cse/...}) being offloaded now, with their slice: the OFFLOADING state. */
+    private final Map<String, String> offloading = new ConcurrentHashMap<>();
+
+    /** Per slice: ids of cloud resources this CISS has at that slice (created or found there). */
+    private final Map<String, Set<String>> knownAtSlice = new ConcurrentHashMap<>();
+
+    /** Per slice: the poa its sync AE was registered or updated with by this process. */
+    private final Map<String, String> syncAes = new ConcurrentHashMap<>();
+
+    /** The slice has no parent for a CREATE (4004): what this CISS believed to be there is gone. */
+    private static final class ParentMissing extends SliceFailure {
+        ParentMissing(String detail) {
+            super(detail);
+        }
+    }
+
+    /**
+     * A notification from a slice's sync subscription, sent to the CISS's AE there (poa per slice): the task is
+     * found by the subscription ({@code sur}), then applied as {@link #applyNotification}.
+     */
+    public int applySliceNotification(String sliceId, JsonNode body) {
+        JsonNode sgn = body.has("m2m:sgn") ? body.get("m2m:sgn") : body;
+        if (sgn.path("vrq").asBoolean(false) || sgn.path("sud").asBoolean(false)) {
+            return ResponseStatusCode.OK.code();
+        }
+        String sur = sgn.path("sur").asText("");
+        Optional<String> taskId = tasks.taskOfSubscription(sliceId, sur.substring(sur.lastIndexOf('/') + 1));
+        return taskId.map(t -> applyNotification(t, body)).orElse(ResponseStatusCode.NOT_FOUND.code());
+    }
+
     /**
      * Final sync and return (slice release): for every active task of the slice, whatever the slice holds that the
      * cloud lacks is created in the cloud (discovery at the slice, then a RETRIEVE per resource), the redirect ends
@@ -371,6 +508,8 @@ public class OffloadService {
      */
     public List<TaskInfo> returnHome(String sliceId) {
         restoreRedirects();
+        knownAtSlice.remove(sliceId);
+        syncAes.remove(sliceId);
         List<TaskInfo> out = new ArrayList<>();
         for (TaskInfo t : tasks.ofSlice(sliceId)) {
             if (!"OFFLOADED".equals(t.state()) && !"OFFLOADING".equals(t.state())) {
@@ -439,6 +578,13 @@ public class OffloadService {
 
     public List<TaskInfo> all(String sliceId) {
         return sliceId == null ? tasks.all() : tasks.ofSlice(sliceId);
+    }
+
+    /** The slice a cloud path ({@code /in-cse/...}) is offloaded to or being offloaded to, if any. */
+    public Optional<String> activeSliceOf(String path) {
+        String p = path.startsWith("/") ? path : "/" + path;
+        Optional<String> saved = tasks.activeAt(p).map(TaskInfo::sliceId);
+        return saved.isPresent() ? saved : Optional.ofNullable(offloading.get(p));
     }
 
     public Optional<TaskInfo> find(String taskId) {

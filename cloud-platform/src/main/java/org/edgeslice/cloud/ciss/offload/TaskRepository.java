@@ -68,6 +68,25 @@ public class TaskRepository {
         em.persist(s);
     }
 
+    /**
+     * The task OFFLOADED with its sync subscriptions, in one transaction.
+     *
+     * @param subscriptions each {sliceSubRi, cloudPath, slicePath}
+     */
+    public void offloaded(TaskInfo t, List<String[]> subscriptions) {
+        save(t);
+        for (String[] s : subscriptions) {
+            addSubscription(t.taskId(), s[0], s[1], s[2]);
+        }
+    }
+
+    /** The task a sync subscription at a slice belongs to. */
+    public Optional<String> taskOfSubscription(String sliceId, String subRi) {
+        return em.createQuery("select s.taskId from SyncSubscriptionEntity s, TaskEntity t where t.id = s.taskId"
+                        + " and t.sliceId = :slice and s.sliceSubRi = :ri", String.class)
+                .setParameter("slice", sliceId).setParameter("ri", subRi).getResultStream().findFirst();
+    }
+
     /** @return {cloudPath, slicePath} of a sync subscription */
     public Optional<String[]> subscription(String taskId, String subRi) {
         SyncSubscriptionEntity s = em.find(SyncSubscriptionEntity.class, new SyncSubscriptionEntity.Key(taskId, subRi));
