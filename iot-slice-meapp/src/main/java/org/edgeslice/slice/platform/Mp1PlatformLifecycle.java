@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.edgeslice.contract.mec011.AppInfo;
 import org.edgeslice.contract.mec011.CategoryRef;
@@ -42,20 +43,26 @@ public final class Mp1PlatformLifecycle implements PlatformLifecycle {
     private final String callbackBind;
     private volatile Runnable finalSync = () -> { };
     private volatile Consumer<OperationActionType> exit = a -> { };
-    private Mp1CallbackServer callbacks;
+    private final String cseId;
+    private final String cseName;
+    private volatile Mp1CallbackServer callbacks;
+    private CompletableFuture<MecAppSession> registration;
     private MecAppSession session;
 
     /**
      * @param httpRoot     path prefix of the slice's oneM2M API (part of the announced endpoint URIs)
      * @param callbackBind address of the notification callback server (loopback)
      */
-    public Mp1PlatformLifecycle(Mp1Settings settings, String httpRoot, String callbackBind) {
+    public Mp1PlatformLifecycle(Mp1Settings settings, String httpRoot, String callbackBind, String cseId,
+                                String cseName) {
         if (!settings.hasPlatform()) {
             throw new IllegalArgumentException("MEC_MP1_URL and MEC_APP_INSTANCE_ID are required for SLICE_PLATFORM=mp1");
         }
         this.settings = settings;
         this.httpRoot = httpRoot == null ? "" : httpRoot;
         this.callbackBind = callbackBind;
+        this.cseId = cseId;
+        this.cseName = cseName;
     }
 
     /**
@@ -68,8 +75,22 @@ public final class Mp1PlatformLifecycle implements PlatformLifecycle {
         return this;
     }
 
+    /**
+     * The registration (token, AppInfo, AppTermination subscription) runs while the slice sets up its CSE and
+     * binds its endpoints: it announces nothing, and on a new start it is about half of the Mp1 round trips.
+     */
     @Override
-    public synchronized void ready(SliceEndpoints endpoints) {
+    public synchronized void starting() {
+        if (registration == null) {
+            registration = CompletableFuture.supplyAsync(this::register, r -> {
+                Thread t = new Thread(r, "mp1-registration");
+                t.setDaemon(true);
+                t.start();
+            });
+        }
+    }
+
+    private MecAppSession register() {
         Mp1Notifications notifications = new Mp1Notifications();
         try {
             // port "mp1" of MEC_PORTS if the MEPM allocated one, else any free loopback port
@@ -79,13 +100,29 @@ public final class Mp1PlatformLifecycle implements PlatformLifecycle {
             throw new IllegalStateException("interrupted while starting the Mp1 callback server", e);
         }
         try {
-            MecAppSession.Builder b = MecAppSession.builder(new Mp1Client(settings), notifications, callbacks.baseUrl())
+            return MecAppSession.builder(new Mp1Client(settings), notifications, callbacks.baseUrl())
                     .appInfo(new AppInfo("iot-slice", "edgeslice", null, null, null, null, null, null, null, null, null,
-                            Map.of("cseId", endpoints.cseId(), "cseName", endpoints.cseName())))
+                            Map.of("cseId", cseId, "cseName", cseName)))
                     .beforeTerminationConfirmed(a -> finalSync.run())
-                    .afterTerminationConfirmed(a -> exit.accept(a));
-            services(endpoints).forEach(b::service);
-            session = b.build().start();
+                    .afterTerminationConfirmed(a -> exit.accept(a))
+                    .build().register();
+        } catch (RuntimeException e) {
+            callbacks.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public synchronized void ready(SliceEndpoints endpoints) {
+        starting();
+        MecAppSession registered;
+        try {
+            registered = registration.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
+        try {
+            session = registered.confirmReady(services(endpoints));
         } catch (RuntimeException e) {
             callbacks.close();
             throw e;

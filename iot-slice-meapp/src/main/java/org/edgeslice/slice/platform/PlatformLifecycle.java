@@ -7,6 +7,13 @@ package org.edgeslice.slice.platform;
  */
 public interface PlatformLifecycle {
 
+    /**
+     * The slice begins to start: a platform may begin what does not depend on the endpoints (its registration)
+     * while the CSE is set up. Must not block.
+     */
+    default void starting() {
+    }
+
     /** All endpoints listen and the CSE is ready: register with the platform and confirm ready. */
     void ready(SliceEndpoints endpoints);
 

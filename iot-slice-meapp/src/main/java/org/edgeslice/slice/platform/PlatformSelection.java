@@ -14,7 +14,7 @@ public final class PlatformSelection {
             return new StandalonePlatformLifecycle();
         }
         if ("mp1".equalsIgnoreCase(name) || "auto".equalsIgnoreCase(name)) {
-            return new Mp1PlatformLifecycle(mp1, config.httpRoot(), config.bind());
+            return new Mp1PlatformLifecycle(mp1, config.httpRoot(), config.bind(), config.cseId(), config.cseName());
         }
         throw new IllegalArgumentException("unknown SLICE_PLATFORM " + name + " (supported: auto, mp1, standalone)");
     }

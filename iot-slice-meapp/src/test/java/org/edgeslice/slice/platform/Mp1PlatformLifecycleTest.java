@@ -39,7 +39,7 @@ class Mp1PlatformLifecycleTest {
     @Test
     void aReadySliceRegistersEachFunctionAsAMecServiceAndConfirmsReady() throws Exception {
         try (FakeMp1Platform platform = new FakeMp1Platform()) {
-            Mp1PlatformLifecycle mp1 = new Mp1PlatformLifecycle(settings(platform), "", "127.0.0.1");
+            Mp1PlatformLifecycle mp1 = new Mp1PlatformLifecycle(settings(platform), "", "127.0.0.1", "/id-test", "cse-test");
             try (Slice slice = Slice.start(config(), mp1)) {
                 JsonNode registration = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
                         platform.calls("POST", "/mec_app_support/v2/registrations").get(0).body());
@@ -68,7 +68,7 @@ class Mp1PlatformLifecycleTest {
         try (FakeMp1Platform platform = new FakeMp1Platform()) {
             List<String> events = new CopyOnWriteArrayList<>();
             CountDownLatch exited = new CountDownLatch(1);
-            Mp1PlatformLifecycle mp1 = new Mp1PlatformLifecycle(settings(platform), "", "127.0.0.1")
+            Mp1PlatformLifecycle mp1 = new Mp1PlatformLifecycle(settings(platform), "", "127.0.0.1", "/id-test", "cse-test")
                     .onTermination(() -> events.add("final sync, confirmations before: "
                             + platform.calls("POST", "/confirm_termination").size()), a -> {
                         events.add("exit " + a);

@@ -71,6 +71,14 @@ public final class MecAppSession implements AutoCloseable {
 
     /** Runs the start-up sequence; returns when confirm_ready was accepted. */
     public MecAppSession start() {
+        return register().confirmReady(List.of());
+    }
+
+    /**
+     * The first half of the start: the registration and, for a new one, the subscriptions. It announces nothing to
+     * other apps, so an app may run it while it is still setting itself up, then call {@link #confirmReady}.
+     */
+    public synchronized MecAppSession register() {
         notifications.onAppTermination(this::terminationNotified);
         if (availabilityListener != null) {
             notifications.onServiceAvailability(availabilityListener);
@@ -80,12 +88,12 @@ public final class MecAppSession implements AutoCloseable {
                 appInfo.appDId() != null ? appInfo.appDId() : client.settings().appDId(), id, appInfo.endpoint(),
                 appInfo.appServiceRequired(), appInfo.appServiceOptional(), appInfo.appFeatureRequired(),
                 appInfo.appFeatureOptional(), appInfo.isInsByMec(), appInfo.appProfile());
-        long deadline = System.nanoTime() + startTimeout.toNanos();
-        long t0 = System.nanoTime();
+        deadline = System.nanoTime() + startTimeout.toNanos();
+        startedAt = System.nanoTime();
         // a new registration (201) means the platform holds nothing of this app instance yet: no stale
         // subscriptions to drop and no earlier services to update, so two listing round trips are skipped and
-        // the subscriptions and services (independent requests) go out together
-        boolean fresh = retrying("register", deadline, () -> {
+        // the subscriptions (independent requests) go out together
+        fresh = retrying("register", deadline, () -> {
             try {
                 client.register(info);
                 return true;
@@ -97,7 +105,6 @@ public final class MecAppSession implements AutoCloseable {
                 return false;
             }
         });
-        long t1 = System.nanoTime();
         if (fresh) {
             List<Call<Object>> calls = new ArrayList<>();
             calls.add(() -> client.subscribeAppTermination(
@@ -107,19 +114,35 @@ public final class MecAppSession implements AutoCloseable {
                         notifications.callbackReference(callbackBaseUrl, Mp1Notifications.SERVICE_AVAILABILITY),
                         availabilityFilter));
             }
-            int firstService = calls.size();
-            for (ServiceInfoPost s : services) {
+            for (Object o : parallel(calls, deadline)) {
+                subscriptions.add((Mp1Subscription) o);
+            }
+        }
+        registeredAt = System.nanoTime();
+        return this;
+    }
+
+    /**
+     * The second half: the app's services (those of the builder and {@code more}, known only now, e.g. once the
+     * endpoints are bound) are registered, several at once, then confirm_ready. Returns when it was accepted.
+     */
+    public synchronized MecAppSession confirmReady(List<ServiceInfoPost> more) {
+        if (registeredAt == 0) {
+            throw new IllegalStateException("register() first");
+        }
+        List<ServiceInfoPost> all = new ArrayList<>(services);
+        all.addAll(more);
+        long t1 = System.nanoTime();
+        if (fresh) {
+            List<Call<Object>> calls = new ArrayList<>();
+            for (ServiceInfoPost s : all) {
                 calls.add(() -> registerOrUpdate(s, List.of()));
             }
-            List<Object> out = parallel(calls, deadline);
-            for (int i = 0; i < firstService; i++) {
-                subscriptions.add((Mp1Subscription) out.get(i));
-            }
-            for (int i = firstService; i < out.size(); i++) {
-                registered.add((ServiceInfo) out.get(i));
+            for (Object o : parallel(calls, deadline)) {
+                registered.add((ServiceInfo) o);
             }
         } else {
-            restartAfterEarlierRegistration(deadline);
+            restartAfterEarlierRegistration(all, deadline);
         }
         long t2 = System.nanoTime();
         retrying("confirm_ready", deadline, () -> {
@@ -136,14 +159,21 @@ public final class MecAppSession implements AutoCloseable {
         });
         ready = true;
         long t3 = System.nanoTime();
-        LOG.log(Level.INFO, "Mp1: app {0} registered, {1} service(s), ready in {2} ms ({3}: registration {4} ms, "
-                + "subscriptions and services {5} ms, confirm_ready {6} ms)", id, registered.size(), (t3 - t0) / 1_000_000,
-                fresh ? "new" : "restart", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+        LOG.log(Level.INFO, "Mp1: app {0} registered, {1} service(s), ready {2} ms after the registration began ({3}: "
+                + "registration and subscriptions {4} ms, waiting for the app {5} ms, services {6} ms, confirm_ready "
+                + "{7} ms)", client.settings().appInstanceId(), registered.size(), (t3 - startedAt) / 1_000_000,
+                fresh ? "new" : "restart", (registeredAt - startedAt) / 1_000_000, (t1 - registeredAt) / 1_000_000,
+                (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
         return this;
     }
 
+    private long deadline;
+    private long startedAt;
+    private long registeredAt;
+    private boolean fresh;
+
     /** The idempotent start of an app the platform already knows (a restarted container). */
-    private void restartAfterEarlierRegistration(long deadline) {
+    private void restartAfterEarlierRegistration(List<ServiceInfoPost> services, long deadline) {
         // a restarted app subscribes again with a new callback: the old subscriptions point at a dead endpoint
         retrying("drop stale subscriptions", deadline, () -> {
             dropStale(client.appSupportSubscriptions(), AppTerminationNotificationSubscription.TYPE);
@@ -275,6 +305,9 @@ public final class MecAppSession implements AutoCloseable {
      * results keep the given order; the first failure is thrown once all have ended.
      */
     private static List<Object> parallel(List<Call<Object>> calls, long deadline) {
+        if (calls.isEmpty()) {
+            return List.of();
+        }
         if (calls.size() == 1) {
             return List.of(retrying("Mp1 start", deadline, calls.get(0)));
         }
