@@ -40,6 +40,7 @@ public final class Slice implements AutoCloseable {
         this.platform = platform;
         // Netty's class loading and event loop start-up run on a second core while this thread loads Jackson,
         // replays the log and builds the engine: start-to-ready is dominated by class loading, not by work
+        platform.starting(); // the Mp1 registration runs meanwhile
         CompletableFuture<SliceHttpServer> serverInit = CompletableFuture.supplyAsync(
                 () -> new SliceHttpServer(config.ioThreads(), config.pooledBuffers()), Slice::startThread);
         try {
