@@ -158,10 +158,12 @@ public final class SlicingBench {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (true) {
                 JsonNode ready = device.get(url).path("ready");
+                boolean full = ready.size() > 0;
                 for (JsonNode n : ready) {
-                    if (n.asInt() > 0) {
-                        return;
-                    }
+                    full &= n.asInt() > 0;
+                }
+                if (full) {
+                    return;
                 }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("no standby container ready within " + timeout + ": " + ready);

@@ -175,6 +175,7 @@ public final class SystemBench {
         StepBreakdown steps = new StepBreakdown();
         ArrayNode each = JSON.createArrayNode();
         for (int i = 0; i < runs; i++) {
+            awaitStandbyContainers();
             HandlerSlicePreparation.Outcome r = probe.request("eval-" + runTag + "-" + i, List.of(tasks.get(t++)));
             probe.release(List.of(r));
             if (!"SLICING".equals(r.path())) {
@@ -199,6 +200,30 @@ public final class SystemBench {
         m.set("steps", perStep);
         m.set("runs", each);
         return m;
+    }
+
+    /**
+     * Waits (at most 120 s) until the MEPM's standby pool holds a ready container for every slice AppD it has
+     * seen, so that each run measures a new slice in the steady state of a host that keeps standby containers
+     * (docs/interfaces.md); returns at once when the pool is off ({@code size} 0).
+     */
+    private void awaitStandbyContainers() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (true) {
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(mepm + "/mepm_mgmt/v1/standby")).GET());
+            if (r.statusCode() != 200) {
+                return;
+            }
+            JsonNode pool = JSON.readTree(r.body());
+            boolean full = true;
+            for (JsonNode n : pool.path("ready")) {
+                full &= n.asInt() >= 1;
+            }
+            if (pool.path("size").asInt() == 0 || full || System.nanoTime() > deadline) {
+                return;
+            }
+            Thread.sleep(100);
+        }
     }
 
     // ---- scale ------------------------------------------------------------------------------------------------
