@@ -21,7 +21,8 @@ import org.edgeslice.slice.platform.StandalonePlatformLifecycle;
  * </pre>
  * It starts a slice on free loopback ports with a throw-away data directory, sends the requests a device sends
  * (register, create container and instances, retrieve latest, discover, delete) so their classes are loaded, and
- * stops; the JVM writes the archive on exit.
+ * stops; the JVM writes the archive on exit. With {@code -Dslice.train.platform=standalone} the slice starts
+ * without a MEC platform, for an archive of a standalone slice only.
  */
 final class CdsTraining {
     private CdsTraining() {
@@ -36,6 +37,12 @@ final class CdsTraining {
         }
         env.put("SLICE_DATA_DIR", dir.toString());
         env.put("SLICE_CSE_NAME", "cse-train");
+        if ("standalone".equals(System.getProperty("slice.train.platform"))) {
+            // a slice that never talks Mp1 (./mec slice, ./mec bench cse): the archive without the Mp1 client's
+            // classes is half the size, and this kernel maps a whole archive file resident when the JVM opens it
+            train(SliceConfig.from(env::get), new StandalonePlatformLifecycle(), dir);
+            return;
+        }
         // the slice starts as an ME App against a stand-in platform, so that the Mp1 path is in the archive too
         Map<String, String> mec = new HashMap<>();
         try (TrainingMecPlatform platform = new TrainingMecPlatform()) {

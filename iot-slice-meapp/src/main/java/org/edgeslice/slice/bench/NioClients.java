@@ -169,8 +169,7 @@ final class NioClients {
         }
         if (c.serverClosing) {
             k.cancel();
-            c.ch.close();
-            selector.selectNow(); // deregister the cancelled key before the channel's replacement registers
+            c.ch.close(); // its replacement is a new channel with a key of its own
             open(c, selector);
         }
         send(c, selector);

@@ -13,7 +13,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -64,8 +64,11 @@ final class SliceHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         int q = uri.indexOf('?');
         String path = q < 0 ? uri : uri.substring(0, q);
         String query = q < 0 ? null : uri.substring(q + 1);
-        Map<String, String> headers = new HashMap<>();
-        req.headers().forEach(e -> headers.putIfAbsent(e.getKey(), e.getValue()));
+        HttpRequestView.LowerCaseHeaders headers = new HttpRequestView.LowerCaseHeaders(req.headers().size());
+        for (Iterator<Map.Entry<String, String>> it = req.headers().iteratorAsString(); it.hasNext(); ) {
+            Map.Entry<String, String> e = it.next();
+            headers.add(e.getKey(), e.getValue());
+        }
         byte[] body = ByteBufUtil.getBytes(req.content());
         return new HttpRequestView(req.method().name(), path, query, headers, body);
     }
@@ -82,8 +85,10 @@ final class SliceHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         if (ct == null) {
             return false;
         }
-        String compact = ct.replace(" ", "");
-        return !compact.contains(";ty=") || compact.contains(";ty=23");
+        String compact = ct.indexOf(' ') < 0 ? ct : ct.replace(" ", "");
+        int ty = compact.indexOf(";ty=");
+        return ty < 0 || compact.startsWith("23", ty + 4) && (compact.length() == ty + 6
+                || compact.charAt(ty + 6) == ';');
     }
 
     /**
@@ -96,7 +101,7 @@ final class SliceHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
      */
     private static void write(ChannelHandlerContext ctx, HttpResponseView r, boolean keepAlive, boolean head) {
         byte[] body = r.body();
-        ByteBuf buf = ctx.alloc().heapBuffer(160 + (head ? 0 : body.length));
+        ByteBuf buf = ctx.alloc().ioBuffer(160 + (head ? 0 : body.length)); // what the transport writes from
         buf.writeBytes(statusLine(r.status()));
         r.headers().forEach((k, v) -> {
             buf.writeCharSequence(k, StandardCharsets.ISO_8859_1);

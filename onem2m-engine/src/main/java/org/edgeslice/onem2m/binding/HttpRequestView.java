@@ -14,12 +14,33 @@ public record HttpRequestView(String method, String rawPath, String rawQuery, Ma
 
     public HttpRequestView {
         // lower-cased keys in a hash map: cheaper per request than a case-insensitive tree map
-        Map<String, String> lower = new HashMap<>(headers == null ? 4 : headers.size() * 2);
-        if (headers != null) {
-            headers.forEach((k, v) -> lower.putIfAbsent(k.toLowerCase(Locale.ROOT), v));
+        if (headers instanceof LowerCaseHeaders ready) {
+            headers = Collections.unmodifiableMap(ready); // built lower-case by the adapter: no second copy
+        } else {
+            Map<String, String> lower = new HashMap<>(headers == null ? 4 : headers.size() * 2);
+            if (headers != null) {
+                headers.forEach((k, v) -> lower.putIfAbsent(k.toLowerCase(Locale.ROOT), v));
+            }
+            headers = Collections.unmodifiableMap(lower);
         }
-        headers = Collections.unmodifiableMap(lower);
         body = body == null ? new byte[0] : body;
+    }
+
+    /**
+     * Headers an adapter collects with {@link #add}, which keeps the first value of a name and lower-cases names
+     * once, so the view takes the map as it is instead of copying it: one map per request instead of two. The
+     * adapter must not change the map after handing it to the view.
+     */
+    public static final class LowerCaseHeaders extends HashMap<String, String> {
+        private static final long serialVersionUID = 1L;
+
+        public LowerCaseHeaders(int expected) {
+            super(Math.max(4, expected * 2));
+        }
+
+        public void add(String name, String value) {
+            putIfAbsent(name.toLowerCase(Locale.ROOT), value);
+        }
     }
 
     /** @return the header value (name matched case-insensitively), or null when absent */
