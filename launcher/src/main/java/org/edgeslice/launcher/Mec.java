@@ -145,9 +145,9 @@ public final class Mec {
         Files.createDirectories(rootDir);
         Files.createDirectories(tmp);
         Files.createDirectories(layout.dataDir(p.name()));
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx" + p.heap(), "-Xss512k",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + tmp,
-                "-Dedgeslice.process=" + p.name()));
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx" + p.heap(), "-Xss512k"));
+        cmd.addAll(compilerFlags(p));
+        cmd.addAll(List.of("-XX:+UseSerialGC", "-Djava.io.tmpdir=" + tmp, "-Dedgeslice.process=" + p.name()));
         p.properties().forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         // after the planned properties: of two -D settings of one key the JVM keeps the last
         passThroughSystemProperties(cmd);
@@ -160,6 +160,18 @@ public final class Mec {
         }
         Files.deleteIfExists(layout.log(p.name()));
         Processes.startDetached(cmd, layout.log(p.name()), layout.pidFile(p.name()), layout.root());
+    }
+
+    /**
+     * JIT compilers of a Payara process. C1 only ({@code -XX:TieredStopAtLevel=1}) starts fastest and keeps the
+     * management plane small; the process that hosts the cloud platform gets C1 and C2 (tiered, the JVM default),
+     * because the CISS's request path (servlet, engine, group-committed JPA store) takes about half the CPU per
+     * durable create with C2 (docs/evaluation.md, "Slice start and footprint"). EDGESLICE_OPTS can still set
+     * {@code -XX:TieredStopAtLevel} for every process (it comes later on the command line).
+     */
+    static List<String> compilerFlags(Topology.Proc p) {
+        boolean cloud = p.services().stream().anyMatch(s -> s.name().equals("cloud-platform"));
+        return cloud ? List.of() : List.of("-XX:TieredStopAtLevel=1");
     }
 
     /** Settings a user gives ./mec as EDGESLICE_OPTS=-Dkey=value reach every service. */
