@@ -43,13 +43,21 @@ bench_cse() {
   sleep 2
   printf 'slice start-to-ready (process start -> first oneM2M answer): %d ms\n' $(( (t1 - t0) / 1000000 ))
   printf 'slice idle RSS: %d MiB\n' $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 ))
-  java -cp "$(classpath_of iot-slice-meapp)" org.edgeslice.slice.bench.CseBench "http://127.0.0.1:$port/cse-slice" "$@"
+  # the client (one selector thread, C2, serial GC) shares the cores with the server: the table gives both CPUs
+  java -XX:+UseSerialGC -cp "$(classpath_of iot-slice-meapp)" org.edgeslice.slice.bench.CseBench \
+    "http://127.0.0.1:$port/cse-slice" --server-pid=$pid "$@"
   kill $pid; wait $pid 2>/dev/null || true
-  local ciss
-  ciss=$(./mec status --json 2>/dev/null | grep -o '"name":"ciss","apiRoot":"[^"]*"' | sed 's/.*"apiRoot":"//; s/"$//' || true)
+  local ciss status proc cpid=-1
+  status=$(./mec status --json 2>/dev/null || true)
+  ciss=$(echo "$status" | grep -o '"name":"ciss","apiRoot":"[^"]*"' | sed 's/.*"apiRoot":"//; s/"$//' || true)
   if [ -n "$ciss" ]; then
+    # the Payara process that hosts the CISS, for its CPU per request
+    proc=$(echo "$status" | grep -o '"name":"cloud-platform",[^}]*"process":"[^"]*"' | sed 's/.*"process":"//; s/"$//' || true)
+    [ -n "$proc" ] && [ -f "${EDGESLICE_STATE_DIR:-$ROOT/.mec}/run/$proc.pid" ] \
+      && cpid=$(cat "${EDGESLICE_STATE_DIR:-$ROOT/.mec}/run/$proc.pid")
     echo; echo "== CISS (cloud IN-CSE, durable store) at $ciss =="
-    java -cp "$(classpath_of iot-slice-meapp)" org.edgeslice.slice.bench.CseBench "$ciss/in-cse" "$@"
+    java -XX:+UseSerialGC -cp "$(classpath_of iot-slice-meapp)" org.edgeslice.slice.bench.CseBench "$ciss/in-cse" \
+      --server-pid="$cpid" "$@"
   else
     echo; echo "(the CISS is not running: './mec up' first to benchmark the cloud CSE too)"
   fi
