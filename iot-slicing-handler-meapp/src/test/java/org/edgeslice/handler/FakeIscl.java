@@ -28,6 +28,8 @@ final class FakeIscl implements IsclClient {
     volatile String failWith = null;
     volatile boolean failRelease = false;
     volatile int refuseOffloadingOnlyWith = 0;
+    /** OFFLOADING_ONLY answered as an ISCL applying Prefer: wait does: the outcome comes with the acceptance. */
+    volatile boolean offloadingOutcomeWithAnswer = false;
 
     @Override
     public IsclOutcome submit(IsclRequest request, IsclProgress progress) {
@@ -37,6 +39,12 @@ final class FakeIscl implements IsclClient {
         }
         if (request.path() == SlicingPath.OFFLOADING_ONLY && refuseOffloadingOnlyWith != 0) {
             throw new IsclException("slice unknown or not READY", refuseOffloadingOnlyWith);
+        }
+        if (request.path() == SlicingPath.OFFLOADING_ONLY && offloadingOutcomeWithAnswer) {
+            awaitGate();
+            progress.acceptedWithOutcome("http://127.0.0.1:1/cloud/iscl/v1/slicing_requests/"
+                    + request.handlerRequestId());
+            return outcome(request.path(), request.slice(), request.device().functions());
         }
         progress.accepted("http://127.0.0.1:1/cloud/iscl/v1/slicing_requests/" + request.handlerRequestId());
         progress.steps(List.of(step("04", "ISCL structures the request")));

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.edgeslice.handler.request.SlicingPath;
 import org.edgeslice.handler.store.HandlerStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,40 @@ class HandlerLifecycleTest {
             String again = Http.post(h.apiRoot() + "/iot_slicing/v1/requests", HandlerApiTest.CAR).header("Location");
             assertEquals("OFFLOADING_ONLY", HandlerApiTest.awaitState(again, "COMPLETED").get("path").asText(),
                     "the slice table survived the restart");
+        }
+    }
+
+    @Test
+    void anOffloadingOnlyRequestIsSavedWithItsOutcomeAndRunAgainAfterACrashBeforeIt() throws Exception {
+        FakeIscl iscl = new FakeIscl();
+        iscl.offloadingOutcomeWithAnswer = true;
+        String second;
+        SlicingHandler h = SlicingHandler.start(HandlerApiTest.config(dir, "3600"), iscl, Clock.systemUTC(), a -> { });
+        try {
+            String first = Http.post(h.apiRoot() + "/iot_slicing/v1/requests", HandlerApiTest.CAR).header("Location");
+            HandlerApiTest.awaitState(first, "COMPLETED");
+            iscl.gate = new CountDownLatch(1); // the ISCL works on the offload when the handler "crashes"
+            second = Http.post(h.apiRoot() + "/iot_slicing/v1/requests", HandlerApiTest.CAR).header("Location");
+            for (int i = 0; i < 100 && iscl.submitted.size() < 2; i++) {
+                Thread.sleep(20);
+            }
+            assertEquals(SlicingPath.OFFLOADING_ONLY, iscl.submitted.get(1).path());
+            JsonNode waiting = Http.get(second).json();
+            assertEquals("PROCESSING", waiting.get("state").asText());
+            assertEquals(1, waiting.get("steps").size(), "02 and 03-2 are saved with the ISCL's answer: " + waiting);
+        } finally {
+            h.close();
+            iscl.gate.countDown();
+        }
+        FakeIscl iscl2 = new FakeIscl();
+        iscl2.offloadingOutcomeWithAnswer = true;
+        try (SlicingHandler h2 = SlicingHandler.start(HandlerApiTest.config(dir, "3600"), iscl2, Clock.systemUTC(), a -> { })) {
+            String moved = second.replaceFirst(":\\d+/", ":" + h2.port() + "/");
+            JsonNode done = HandlerApiTest.awaitState(moved, "COMPLETED");
+            assertEquals("OFFLOADING_ONLY", done.get("path").asText());
+            assertEquals(1, iscl2.submitted.size(), "asked again: offloading the same task again is harmless");
+            assertTrue(done.get("isclRequest").asText().endsWith(done.get("id").asText()), done.toString());
+            assertTrue(done.get("steps").toString().contains("accepted and answered by the ISCL"), done.toString());
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.edgeslice.cloud.ciss.CloudCse;
 import org.edgeslice.cloud.ciss.offload.OffloadService;
 import org.edgeslice.cloud.infrastructure.CloudSettings;
+import org.edgeslice.cloud.infrastructure.OneTransaction;
 import org.edgeslice.cloud.iss.SliceOrchestrator;
 import org.edgeslice.cloud.iss.SlicingPlan;
 import org.edgeslice.cloud.issm.FunctionSelection;
@@ -51,25 +52,35 @@ public class IsclService {
     @Inject
     CloudSettings settings;
 
+    @Inject
+    OneTransaction transaction;
+
     /**
      * Validates the request completely before anything is stored (400 / 404 / 409), records it, and hands it to the
-     * ISS, which runs asynchronously.
+     * ISS, which runs asynchronously. The validation's reads and the first save are one transaction (one commit
+     * where there were three, while the handler waits); the ISS starts once it is committed.
      *
      * @param selfBase the URL of the slicing_requests collection
      */
     public SlicingRequestInfo submit(SlicingRequest req, String selfBase, String callbackBase) {
-        SlicingPlan plan = structure(req);
-        String id = UUID.randomUUID().toString();
-        RequestRun run = new RequestRun(id, req, selfBase + "/" + id, info -> {
-            repository.save(info); // committed here: a woken long-poll reads the new state
-            changes.changed(info);
+        Planned planned = transaction.run(() -> {
+            SlicingPlan plan = structure(req);
+            String id = UUID.randomUUID().toString();
+            RequestRun run = new RequestRun(id, req, selfBase + "/" + id, info -> {
+                repository.save(info); // committed here (or with the submit's transaction): a waiter sees it stored
+                changes.changed(info);
+            });
+            run.log("INFO", "received " + req.requestType() + " from " + Optional.ofNullable(req.requester())
+                    .orElse("?") + " for " + req.tasks().size() + " task(s)");
+            iss.prepare(run, plan);
+            run.save();
+            return new Planned(run, plan);
         });
-        run.log("INFO", "received " + req.requestType() + " from " + Optional.ofNullable(req.requester()).orElse("?")
-                + " for " + req.tasks().size() + " task(s)");
-        iss.prepare(run, plan);
-        run.save();
-        iss.start(run, plan, callbackBase);
-        return run.info();
+        iss.start(planned.run(), planned.plan(), callbackBase);
+        return planned.run().info();
+    }
+
+    private record Planned(RequestRun run, SlicingPlan plan) {
     }
 
     SlicingPlan structure(SlicingRequest req) {

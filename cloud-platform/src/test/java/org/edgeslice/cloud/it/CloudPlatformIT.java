@@ -43,6 +43,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class CloudPlatformIT {
 
     private static final String RUN = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static FakeMeo meo;
 
     /**
@@ -203,7 +204,7 @@ class CloudPlatformIT {
 
     @Test
     void offloadSyncsBothWaysAndRedirectsAgainstARealSlice() throws Exception {
-        String ae = tree("off", "CarA", "CarB");
+        String ae = tree("off", "CarA", "CarB", "CarC");
         try (SliceProcess slice = SliceProcess.start("registration,retrieve,subscription,notification")) {
             String sliceId = "slice-it-" + RUN;
             Http.Reply r = api().post("ciss/v1/offloads", "{\"sliceId\":\"" + sliceId + "\",\"sliceEndpoint\":\""
@@ -217,6 +218,28 @@ class CloudPlatformIT {
             // the task is at the slice: AE, container, latest content instance
             HttpResponse<String> atSlice = slice.get("/cse-slice/" + ae + "/CarA/la", "CAdmin");
             assertTrue(atSlice.body().contains("cloud-3"), atSlice.body());
+            // its sync subscription notifies the CISS's own AE there (nu = the originator: no verification), whose
+            // poa is this slice's notification receiver
+            HttpResponse<String> sub = slice.get("/cse-slice/" + ae + "/CarA/ciss-sync-" + taskA, "CAdmin");
+            assertEquals("[\"CAdmin\"]", JSON.readTree(sub.body()).at("/m2m:sub/nu").toString(), sub.body());
+            HttpResponse<String> cissAe = slice.get("/cse-slice/edgeslice-ciss", "CAdmin");
+            assertTrue(JSON.readTree(cissAe.body()).at("/m2m:ae/poa/0").asText()
+                    .endsWith("/ciss/v1/slices/" + sliceId + "/notifications"), cissAe.body());
+            // offloading the same task again changes nothing
+            Http.Reply again = api().post("ciss/v1/offloads", "{\"sliceId\":\"" + sliceId + "\",\"sliceEndpoint\":\""
+                    + slice.endpoint() + "\",\"tasks\":[{\"path\":\"/in-cse/" + ae + "/CarA\"}]}");
+            assertEquals(200, again.status(), again.toString());
+            assertEquals(taskA, again.json().get(0).get("taskId").asText(), again.body());
+            // a second task under the same AE (its AE is known to be at the slice: only the container is created)
+            Http.Reply carC = api().post("ciss/v1/offloads", "{\"sliceId\":\"" + sliceId + "\",\"sliceEndpoint\":\""
+                    + slice.endpoint() + "\",\"tasks\":[{\"path\":\"/in-cse/" + ae + "/CarC\"}]}");
+            assertEquals(200, carC.status(), carC.toString());
+            assertEquals("OFFLOADED", carC.json().get(0).get("state").asText(), carC.body());
+            HttpResponse<String> edgeC = slice.create("/cse-slice/" + ae + "/CarC", "C" + ae, 4,
+                    "{\"m2m:cin\":{\"rn\":\"edgeC\",\"con\":\"edge-c\"}}");
+            assertEquals("2001", edgeC.headers().firstValue("X-M2M-RSC").orElse(""), edgeC.body());
+            eventually("edgeC synchronised to the cloud", () ->
+                    "2000".equals(rsc(m2mGet("in-cse/" + ae + "/CarC/edgeC", "C" + ae))));
 
             // (a) subscription/notification: every instance the device creates at the slice appears in the cloud
             for (int i = 1; i <= 5; i++) {
@@ -259,7 +282,7 @@ class CloudPlatformIT {
 
     @Test
     void slicingOffloadingAndReleaseThroughTheMeo() throws Exception {
-        String ae = tree("iss", "CarA", "CarB");
+        String ae = tree("iss", "CarA", "CarB", "CarC");
         Http.Reply created = api().post("iscl/v1/slicing_requests", "{\"requestType\":"
                 + "\"FUNCTION_GENERATION_AND_OFFLOADING\",\"serviceName\":\"car-telemetry\",\"functions\":"
                 + "[\"registration\",\"retrieve\"],\"tasks\":[{\"path\":\"/in-cse/" + ae + "/CarA\"}],"
@@ -319,8 +342,20 @@ class CloudPlatformIT {
         assertEquals(0, secondDone.get("startedFunctions").size());
         assertTrue(secondDone.get("trace").toString().contains("\"SKIPPED\""), secondDone.toString());
 
+        // 03-2 with Prefer: wait (as the handler asks): the 201 carries the outcome, committed
+        Http.Reply waited = api().send(HttpRequest.newBuilder(api().uri("iscl/v1/slicing_requests"))
+                .header("Content-Type", "application/json").header("Prefer", "wait=10")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"requestType\":\"OFFLOADING_ONLY\",\"sliceId\":\""
+                        + sliceId + "\",\"tasks\":[{\"path\":\"/in-cse/" + ae + "/CarC\"}]}")));
+        assertEquals(201, waited.status(), waited.toString());
+        assertEquals("wait=10", waited.header("Preference-Applied").orElse(""), waited.toString());
+        assertEquals("COMPLETED", waited.json().get("state").asText(), waited.body());
+        assertEquals(sliceId, waited.json().get("sliceId").asText());
+        assertEquals("COMPLETED", api().get(waited.header("Location").orElseThrow().replaceFirst("^.*/iscl/", "iscl/"))
+                .json().get("state").asText(), "what the 201 said is what is stored");
+
         Http.Reply view = api().get("iscl/v1/slices/" + sliceId);
-        assertEquals(2, view.json().get("tasks").size(), view.body());
+        assertEquals(3, view.json().get("tasks").size(), view.body());
         assertTrue(api().get("iscl/v1/slicing_requests").body().contains(sliceId));
 
         // release: final sync, terminate, delete
