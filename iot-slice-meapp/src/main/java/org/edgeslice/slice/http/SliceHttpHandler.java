@@ -6,7 +6,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -22,13 +22,13 @@ import org.edgeslice.onem2m.binding.HttpRequestView;
 import org.edgeslice.onem2m.binding.HttpResponseView;
 
 /**
- * Adapts Netty's aggregated HTTP requests to the engine's framework-free {@link HttpBinding}. Requests that may
+ * Adapts whole HTTP requests (joined by the connection's {@link RequestAssembler}) to the engine's framework-free {@link HttpBinding}. Requests that may
  * wait on the network (subscription create/update send verification requests; NOTIFY is forwarded) run on a
  * separate executor so they never stall an event loop; everything else runs on the event loop, which is the
  * fastest path for the in-memory engine. One {@code writeAndFlush} of one buffer per response.
  */
 @ChannelHandler.Sharable
-final class SliceHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+final class SliceHttpHandler extends SimpleChannelInboundHandler<RequestAssembler.Assembled> {
     private static final System.Logger LOG = System.getLogger(SliceHttpHandler.class.getName());
 
     private final HttpBinding binding;
@@ -40,13 +40,14 @@ final class SliceHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+    protected void channelRead0(ChannelHandlerContext ctx, RequestAssembler.Assembled assembled) {
+        HttpRequest req = assembled.head();
         boolean keepAlive = HttpUtil.isKeepAlive(req);
-        if (!req.decoderResult().isSuccess()) {
+        if (assembled.malformed()) {
             write(ctx, malformed(), false, false);
             return;
         }
-        HttpRequestView view = toView(req);
+        HttpRequestView view = toView(req, assembled.body());
         boolean head = req.method() == HttpMethod.HEAD; // its answer has a Content-Length but no body (RFC 9110)
         if (mayBlock(view)) {
             try {
@@ -59,7 +60,7 @@ final class SliceHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         }
     }
 
-    private static HttpRequestView toView(FullHttpRequest req) {
+    private static HttpRequestView toView(HttpRequest req, byte[] body) {
         String uri = req.uri();
         int q = uri.indexOf('?');
         String path = q < 0 ? uri : uri.substring(0, q);
@@ -69,7 +70,6 @@ final class SliceHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
             Map.Entry<String, String> e = it.next();
             headers.add(e.getKey(), e.getValue());
         }
-        byte[] body = ByteBufUtil.getBytes(req.content());
         return new HttpRequestView(req.method().name(), path, query, headers, body);
     }
 
@@ -96,8 +96,7 @@ final class SliceHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
      * Connection, body. Netty's response objects and encoder cost about a tenth of a create's CPU (a header map
      * per response, then encoding it); the engine's header names are ours and its values come from the engine or
      * from request headers the decoder already split into lines, so they need no re-validation. The buffer goes
-     * out from the encoder's place in the pipeline, i.e. past it: the encoder stays only for the aggregator's own
-     * answers (100 Continue, 413).
+     * out from the encoder's place in the pipeline, i.e. past it (see SliceHttpServer).
      */
     private static void write(ChannelHandlerContext ctx, HttpResponseView r, boolean keepAlive, boolean head) {
         byte[] body = r.body();

@@ -15,7 +15,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import java.net.InetSocketAddress;
@@ -29,7 +28,7 @@ import org.edgeslice.onem2m.binding.HttpBinding;
 
 /**
  * The slice's HTTP endpoints on Netty: one event loop group shared by all ports (a slice is small; one thread per
- * core is plenty), TCP_NODELAY, HTTP/1.1 keep-alive, requests aggregated up to {@value #MAX_BODY} bytes.
+ * core is plenty), TCP_NODELAY, HTTP/1.1 keep-alive, request bodies up to {@value #MAX_BODY} bytes.
  */
 public final class SliceHttpServer implements AutoCloseable {
     static final int MAX_BODY = 1 << 20;
@@ -116,10 +115,10 @@ public final class SliceHttpServer implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                         ChannelPipeline p = ch.pipeline();
                         p.addLast(new HttpRequestDecoder());
-                        // the handler writes its responses as bytes past this encoder (SliceHttpHandler.write);
-                        // it encodes only the aggregator's own answers (100 Continue, 413)
+                        // responses are written as bytes from this encoder's place in the pipeline, past it
+                        // (SliceHttpHandler.write, RequestAssembler); it stays as that anchor
                         p.addLast(new HttpResponseEncoder());
-                        p.addLast(new HttpObjectAggregator(MAX_BODY));
+                        p.addLast(new RequestAssembler(MAX_BODY));
                         p.addLast(handler);
                     }
                 });

@@ -171,25 +171,46 @@ public final class HttpBinding {
             if (header == null || header.isBlank()) {
                 throw new Onem2mException(ResponseStatusCode.UNSUPPORTED_MEDIA_TYPE, "missing Content-Type");
             }
-            String[] parts = header.split(";");
-            String type = parts[0].trim().toLowerCase(Locale.ROOT);
-            if (!type.equals(JSON) && !type.equals(ONEM2M_JSON)) {
+            // by hand rather than split/trim/lower-case: this runs for every CREATE and UPDATE
+            int semi = header.indexOf(';');
+            String type = (semi < 0 ? header : header.substring(0, semi)).trim();
+            if (!asciiEqualsIgnoreCase(type, JSON) && !asciiEqualsIgnoreCase(type, ONEM2M_JSON)) {
                 throw new Onem2mException(ResponseStatusCode.UNSUPPORTED_MEDIA_TYPE,
-                        "unsupported media type " + type + " (supported: " + JSON + ", " + ONEM2M_JSON + ")");
+                        "unsupported media type " + type.toLowerCase(Locale.ROOT) + " (supported: " + JSON + ", "
+                                + ONEM2M_JSON + ")");
             }
             Integer ty = null;
-            for (int i = 1; i < parts.length; i++) {
-                String p = parts[i].trim();
+            while (semi >= 0) {
+                int next = header.indexOf(';', semi + 1);
+                String p = (next < 0 ? header.substring(semi + 1) : header.substring(semi + 1, next)).trim();
                 int eq = p.indexOf('=');
-                if (eq > 0 && p.substring(0, eq).trim().equalsIgnoreCase("ty")) {
+                if (eq > 0 && asciiEqualsIgnoreCase(p.substring(0, eq).trim(), "ty")) {
                     try {
                         ty = Integer.parseInt(p.substring(eq + 1).trim());
                     } catch (NumberFormatException e) {
                         throw Onem2mException.badRequest("invalid ty in Content-Type: " + p);
                     }
                 }
+                semi = next;
             }
             return new MediaType(ty);
+        }
+
+        /** Case-insensitive for ASCII letters only, as {@code toLowerCase(Locale.ROOT).equals} of a token was. */
+        private static boolean asciiEqualsIgnoreCase(String s, String lower) {
+            if (s.length() != lower.length()) {
+                return false;
+            }
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c >= 'A' && c <= 'Z') {
+                    c = (char) (c + ('a' - 'A'));
+                }
+                if (c != lower.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

@@ -39,12 +39,32 @@ public record HttpRequestView(String method, String rawPath, String rawQuery, Ma
         }
 
         public void add(String name, String value) {
-            putIfAbsent(name.toLowerCase(Locale.ROOT), value);
+            putIfAbsent(lowerCase(name), value);
         }
     }
 
     /** @return the header value (name matched case-insensitively), or null when absent */
     public String header(String name) {
-        return headers.get(name.toLowerCase(Locale.ROOT));
+        return headers.get(lowerCase(name));
+    }
+
+    /**
+     * Lower-cased header names, remembered for the few names that occur (the oneM2M and standard headers): a
+     * lookup of a string whose hash is known costs less than lower-casing it again for every request. Bounded,
+     * so a client sending ever new header names cannot grow it.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> LOWER =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_REMEMBERED = 256;
+
+    static String lowerCase(String name) {
+        String lower = LOWER.get(name);
+        if (lower == null) {
+            lower = name.toLowerCase(Locale.ROOT);
+            if (LOWER.size() < MAX_REMEMBERED) {
+                LOWER.putIfAbsent(name, lower);
+            }
+        }
+        return lower;
     }
 }
