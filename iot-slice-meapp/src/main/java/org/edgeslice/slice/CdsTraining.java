@@ -5,10 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.edgeslice.slice.bench.RawHttpConnection;
 import org.edgeslice.slice.config.SliceConfig;
 import org.edgeslice.meapp.mp1.Mp1Settings;
+import org.edgeslice.meapp.standby.StandbyActivation;
 import org.edgeslice.slice.platform.PlatformLifecycle;
 import org.edgeslice.slice.platform.PlatformSelection;
 import org.edgeslice.slice.platform.StandalonePlatformLifecycle;
@@ -39,8 +41,12 @@ final class CdsTraining {
         env.put("SLICE_CSE_NAME", "cse-train");
         if ("standalone".equals(System.getProperty("slice.train.platform"))) {
             // a slice that never talks Mp1 (./mec slice, ./mec bench cse): the archive without the Mp1 client's
-            // classes is half the size, and this kernel maps a whole archive file resident when the JVM opens it
-            train(SliceConfig.from(env::get), new StandalonePlatformLifecycle(), dir);
+            // classes is half the size, and a relocated archive is resident as a whole. The start-up path of
+            // SliceMain is walked as it is (standby check, platform selection: standalone without MEC_*), so that
+            // what every start loads is in the archive.
+            Function<String, String> startEnv = StandbyActivation.environment(env::get, () -> { });
+            SliceConfig config = SliceConfig.from(startEnv);
+            train(config, PlatformSelection.of(config, Mp1Settings.from(startEnv)), dir);
             return;
         }
         // the slice starts as an ME App against a stand-in platform, so that the Mp1 path is in the archive too
