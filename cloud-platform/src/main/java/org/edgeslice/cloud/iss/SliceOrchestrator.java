@@ -2,7 +2,8 @@ package org.edgeslice.cloud.iss;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -17,6 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.edgeslice.cloud.ciss.offload.OffloadService;
@@ -66,7 +71,39 @@ public class SliceOrchestrator {
     LcmWaiter lcm;
 
     @Resource
-    ManagedExecutorService executor;
+    ManagedThreadFactory threads;
+
+    /**
+     * The ISS's own threads (container-managed, so JPA and CDI work in them), not the server's default managed
+     * executor: that one is shared by every application of the Payara process (all-in-one: the MEPM's LCM and
+     * standby work too) and has two core threads, so an offloading-only request waited 100-250 ms in its queue
+     * behind container starts. Idle threads go after a minute.
+     */
+    private volatile ExecutorService pool;
+
+    private ExecutorService pool() {
+        ExecutorService p = pool;
+        if (p == null) {
+            synchronized (this) {
+                p = pool;
+                if (p == null) {
+                    // beyond 64 requests at once the caller runs it (the POST answers when it is done)
+                    p = new ThreadPoolExecutor(0, 64, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threads,
+                            new ThreadPoolExecutor.CallerRunsPolicy());
+                    pool = p;
+                }
+            }
+        }
+        return p;
+    }
+
+    @PreDestroy
+    void stop() {
+        ExecutorService p = pool;
+        if (p != null) {
+            p.shutdownNow();
+        }
+    }
 
     /**
      * What is known of a request before it is first saved: on path 03-2 its slice, and that structuring and slice
@@ -83,7 +120,7 @@ public class SliceOrchestrator {
     }
 
     public void start(RequestRun run, SlicingPlan plan, String callbackBase) {
-        executor.execute(() -> run(run, plan, callbackBase));
+        pool().execute(() -> run(run, plan, callbackBase));
     }
 
     void run(RequestRun run, SlicingPlan plan, String callbackBase) {
