@@ -1,5 +1,11 @@
 package org.edgeslice.meo.infrastructure;
 
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -38,8 +44,61 @@ public class NotificationDispatcher {
     @ConfigProperty(name = "meo.notifications.max-backoff", defaultValue = "300")
     int maxBackoffSeconds;
 
-    /** One delivery round; returns how many were delivered. */
+    @Resource
+    ManagedThreadFactory threads;
+
+    private volatile ExecutorService kicks;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+
+    /** A delivery round now, on a thread of its own (called once a transaction that queued one has committed). */
+    public void kick() {
+        again.set(true);
+        ExecutorService k = kicks;
+        if (k == null) {
+            synchronized (this) {
+                if (kicks == null) {
+                    kicks = Executors.newSingleThreadExecutor(threads);
+                }
+                k = kicks;
+            }
+        }
+        try {
+            k.submit(this::deliverDue);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "delivery kick refused; the periodic round delivers", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (kicks != null) {
+            kicks.shutdownNow();
+        }
+    }
+
+    /**
+     * Delivery rounds until nothing new was queued meanwhile; returns how many were delivered. One at a time: the
+     * periodic round and the kicks do not deliver the same row twice.
+     */
     public int deliverDue() {
+        if (!running.compareAndSet(false, true)) {
+            again.set(true);
+            return 0;
+        }
+        try {
+            int delivered = 0;
+            do {
+                again.set(false);
+                delivered += round();
+            } while (again.get());
+            return delivered;
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private int round() {
         List<OutboxRows.Due> due = rows.due(System.currentTimeMillis(), 100);
         Set<String> blocked = new HashSet<>();
         int delivered = 0;

@@ -1,5 +1,10 @@
 package org.edgeslice.meo.infrastructure;
 
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -8,12 +13,21 @@ import jakarta.transaction.Transactional;
 import org.edgeslice.meo.common.Notifier;
 import org.edgeslice.support.json.Json;
 
-/** Writes notifications to the outbox table, in the caller's transaction. */
+/**
+ * Writes notifications to the outbox table, in the caller's transaction, and asks for their delivery as soon as
+ * that transaction has committed (the periodic round stays for retries and for what a restart left).
+ */
 @ApplicationScoped
 public class OutboxNotifier implements Notifier {
 
     @PersistenceContext(unitName = "meo")
     EntityManager em;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    NotificationDispatcher dispatcher;
 
     @Override
     @Transactional
@@ -30,5 +44,18 @@ public class OutboxNotifier implements Notifier {
         e.nextAttemptMs = 0;
         e.state = OutboxEntity.PENDING;
         em.persist(e);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    // an LCM notification on the slicing path waited up to 100 ms for the next round
+                    dispatcher.kick();
+                }
+            }
+        });
     }
 }
