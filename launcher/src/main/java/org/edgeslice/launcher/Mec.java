@@ -146,7 +146,7 @@ public final class Mec {
         Files.createDirectories(tmp);
         Files.createDirectories(layout.dataDir(p.name()));
         List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx" + p.heap(), "-Xss512k"));
-        cmd.addAll(compilerFlags(p));
+        cmd.addAll(compilerFlags(p, System.getenv("EDGESLICE_CLOUD_JIT")));
         cmd.addAll(List.of("-XX:+UseSerialGC", "-Djava.io.tmpdir=" + tmp, "-Dedgeslice.process=" + p.name()));
         p.properties().forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         // after the planned properties: of two -D settings of one key the JVM keeps the last
@@ -163,15 +163,17 @@ public final class Mec {
     }
 
     /**
-     * JIT compilers of a Payara process. C1 only ({@code -XX:TieredStopAtLevel=1}) starts fastest and keeps the
-     * management plane small; the process that hosts the cloud platform gets C1 and C2 (tiered, the JVM default),
-     * because the CISS's request path (servlet, engine, group-committed JPA store) takes about half the CPU per
-     * durable create with C2 (docs/evaluation.md, "Slice start and footprint"). EDGESLICE_OPTS can still set
-     * {@code -XX:TieredStopAtLevel} for every process (it comes later on the command line).
+     * JIT compilers of a Payara process: C1 only ({@code -XX:TieredStopAtLevel=1}), which starts fastest and keeps
+     * the management plane small. {@code EDGESLICE_CLOUD_JIT=c2} gives the process that hosts the cloud platform C1
+     * and C2 (tiered, the JVM default): the CISS's durable creates then take about half the CPU (0.35-0.45 ms
+     * instead of 0.73-0.82 ms; 2,300-3,200/s instead of 1,000-1,900/s at 64 clients), but the process needs about
+     * 105-120 s of CPU to become ready instead of about 60 s, which on the shared 2-core machine made ./mec up
+     * take 63-145 s instead of 64-68 s (docs/evaluation.md, "CSE throughput, second pass"). EDGESLICE_OPTS can
+     * still set {@code -XX:TieredStopAtLevel} for every process (it comes later on the command line).
      */
-    static List<String> compilerFlags(Topology.Proc p) {
+    static List<String> compilerFlags(Topology.Proc p, String cloudJit) {
         boolean cloud = p.services().stream().anyMatch(s -> s.name().equals("cloud-platform"));
-        return cloud ? List.of() : List.of("-XX:TieredStopAtLevel=1");
+        return cloud && "c2".equalsIgnoreCase(cloudJit) ? List.of() : List.of("-XX:TieredStopAtLevel=1");
     }
 
     /** Settings a user gives ./mec as EDGESLICE_OPTS=-Dkey=value reach every service. */
