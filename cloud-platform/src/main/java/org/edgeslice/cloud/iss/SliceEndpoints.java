@@ -32,6 +32,7 @@ public final class SliceEndpoints {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.Map<String, String> MEPM_OF_HOST = new java.util.concurrent.ConcurrentHashMap<>();
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(3)).build();
 
@@ -46,11 +47,31 @@ public final class SliceEndpoints {
         if (hostId == null) {
             return Optional.empty();
         }
+        // a host's MEPM does not move while it runs: one inventory lookup per host, not one per slice; a cached
+        // apiRoot that fails is looked up again at once (the host may have registered anew elsewhere)
+        String cached = MEPM_OF_HOST.get(hostId);
+        if (cached != null) {
+            Optional<Map<String, String>> e = placement(cached, instanceId);
+            if (e.isPresent()) {
+                return e;
+            }
+            MEPM_OF_HOST.remove(hostId);
+        }
         try {
             String mepm = meo.get("/mec_hosts/v1/hosts/" + hostId).path("mepmApiRoot").asText(null);
             if (mepm == null) {
                 return Optional.empty();
             }
+            Optional<Map<String, String>> e = placement(mepm, instanceId);
+            e.ifPresent(found -> MEPM_OF_HOST.put(hostId, mepm));
+            return e;
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Map<String, String>> placement(String mepm, String instanceId) {
+        try {
             var request = HttpRequest.newBuilder(URI.create(
                             mepm + "/mepm_mgmt/v1/app_instances/" + instanceId))
                     .timeout(Duration.ofSeconds(5)).header("Accept", "application/json").GET().build();

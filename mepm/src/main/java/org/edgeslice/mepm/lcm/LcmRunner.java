@@ -187,10 +187,11 @@ public class LcmRunner {
         });
         mm5.configure(id, appD, instance.clientId, instance.clientSecret);
         checkCancelled();
-        driver().ensureImage(appD.swImageDescriptor().swImage());
-        checkCancelled();
         try {
             String containerId = fromStandby(instance, appD, held).orElseGet(() -> {
+                // a standby container runs the image already; only a container of its own needs it here
+                driver().ensureImage(appD.swImageDescriptor().swImage());
+                checkCancelled();
                 String created = driver().create(ContainerSpecs.of(instance, appD, held, settings.hostId(),
                         settings.apiRoot(), settings.mepUrl(), settings.dataDir()));
                 instances.update(id, i -> i.containerId = created);
