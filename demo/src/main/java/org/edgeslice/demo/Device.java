@@ -50,6 +50,41 @@ final class Device {
         return r.body();
     }
 
+    /**
+     * The handler's request resource once it is no longer PROCESSING. Long polls: each GET after the first carries
+     * the last ETag and {@code Prefer: wait=20} (RFC 7240), and the handler answers when the request changes (304
+     * after 20 s unchanged). A handler without ETags answers at once; then this polls every 5 ms.
+     */
+    JsonNode awaitOutcome(String url) throws IOException {
+        String etag = null;
+        try {
+            while (true) {
+                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
+                if (etag != null) {
+                    b.header("If-None-Match", etag).header("Prefer", "wait=20");
+                }
+                HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 304) {
+                    continue;
+                }
+                if (r.statusCode() != 200) {
+                    throw new IOException("GET " + url + " -> " + r.statusCode() + " " + r.body());
+                }
+                JsonNode body = JSON.readTree(r.body());
+                if (!"PROCESSING".equals(body.path("state").asText())) {
+                    return body;
+                }
+                etag = r.headers().firstValue("ETag").orElse(null);
+                if (etag == null) {
+                    Thread.sleep(5);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
     /** PUT of a JSON document (not oneM2M): the answer's body, or an IOException if it is not a 2xx. */
     JsonNode put(String url, String json) throws IOException {
         Reply r = send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")

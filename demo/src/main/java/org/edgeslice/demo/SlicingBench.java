@@ -215,14 +215,7 @@ public final class SlicingBench {
         r.put("dataRate", 5);
         long t0 = System.nanoTime();
         String location = device.requestService(handler, r);
-        JsonNode state;
-        while (true) {
-            state = device.get(location);
-            if (!"PROCESSING".equals(state.path("state").asText())) {
-                break;
-            }
-            Thread.sleep(5);
-        }
+        JsonNode state = device.awaitOutcome(location); // long poll of the handler's request resource
         double ms = (System.nanoTime() - t0) / 1e6;
         if (!"COMPLETED".equals(state.path("state").asText())) {
             throw new IllegalStateException("request ended " + state.path("state").asText() + ": " + state.path("detail"));

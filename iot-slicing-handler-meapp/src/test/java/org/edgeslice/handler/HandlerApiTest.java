@@ -68,6 +68,46 @@ class HandlerApiTest {
     }
 
     @Test
+    void aLongPollAnswersAtTheNextChangeOr304WhenNothingChanged() throws Exception {
+        iscl.gate = new CountDownLatch(1);
+        String location = Http.post(requests, CAR).header("Location");
+        Http.Reply first = Http.get(location);
+        String etag = first.header("ETag");
+        assertTrue(etag != null && etag.startsWith("\""), "strong ETag: " + etag);
+        assertEquals(etag, Http.get(location).header("ETag"), "the tag changes only with the request");
+        java.util.concurrent.CompletableFuture<Http.Reply> waiting = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> longPoll(location, etag, 10));
+        Thread.sleep(200);
+        assertTrue(!waiting.isDone() || !etag.equals(waiting.join().header("ETag")), "an unchanged request is not answered");
+        iscl.gate.countDown(); // the ISCL answers: the request changes
+        Http.Reply changed = waiting.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(200, changed.status(), changed.body());
+        assertEquals("wait=10", changed.header("Preference-Applied"));
+        assertTrue(!etag.equals(changed.header("ETag")), changed.body());
+        JsonNode done = awaitState(location, "COMPLETED");
+        String doneTag = Http.get(location).header("ETag");
+        long t0 = System.nanoTime();
+        Http.Reply unchanged = longPoll(location, doneTag, 1);
+        assertEquals(304, unchanged.status());
+        assertEquals(doneTag, unchanged.header("ETag"));
+        assertTrue(System.nanoTime() - t0 >= 900_000_000L, "waited the second asked for");
+        assertEquals(200, longPoll(location, "\"other\"", 10).status(), "another tag: answered at once");
+        assertEquals("COMPLETED", done.get("state").asText());
+    }
+
+    private static Http.Reply longPoll(String url, String etag, int seconds) {
+        try {
+            java.net.http.HttpResponse<String> r = Http.CLIENT.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(url)).header("If-None-Match", etag).header("Prefer", "wait=" + seconds)
+                    .timeout(java.time.Duration.ofSeconds(seconds + 5)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return new Http.Reply(r.statusCode(), r.body(), r);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void createAnswers201WithLocationAtOnceAndCompletesWithTheSliceEndpoints() throws Exception {
         iscl.gate = new CountDownLatch(1);
         Http.Reply created = Http.post(requests, CAR);

@@ -9,10 +9,20 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.CRC32;
 import org.edgeslice.handler.procedure.SlicingProcedure;
 import org.edgeslice.handler.request.DeviceRequest;
 import org.edgeslice.handler.request.DeviceRequestParser;
@@ -99,7 +109,7 @@ public final class DeviceApi {
                 String id = rel.substring("/requests/".length());
                 onlyParams(query, Set.of());
                 return switch (method) {
-                    case "GET" -> json(200, view(procedure.get(id).orElseThrow(() -> unknown(id))), Map.of());
+                    case "GET" -> tagged(view(procedure.get(id).orElseThrow(() -> unknown(id))));
                     case "DELETE" -> {
                         if (!procedure.delete(id)) {
                             throw unknown(id);
@@ -132,6 +142,86 @@ public final class DeviceApi {
             LOG.log(Level.ERROR, method + " " + path + " failed", e);
             return problem(500, "Internal Server Error", "The handler could not process the request: " + e, path,
                     null);
+        }
+    }
+
+    /** The longest a long poll may wait (RFC 7240 {@code Prefer: wait=N}, N capped). */
+    static final int MAX_WAIT_SECONDS = 60;
+    private static final Pattern WAIT = Pattern.compile("(?:^|[,;\\s])wait\\s*=\\s*(\\d{1,6})");
+
+    /** The seconds a {@code Prefer} header asks to wait (0 if it does not), capped at {@link #MAX_WAIT_SECONDS}. */
+    public static int waitSeconds(String prefer) {
+        if (prefer == null) {
+            return 0;
+        }
+        Matcher m = WAIT.matcher(prefer);
+        return m.find() ? Math.min(Integer.parseInt(m.group(1)), MAX_WAIT_SECONDS) : 0;
+    }
+
+    /**
+     * Long poll of {@code GET requests/{id}} (If-None-Match with the current ETag and {@code Prefer: wait=N}): the
+     * answer comes as soon as the request changes (200 with {@code Preference-Applied}), or 304 after N seconds
+     * without a change. Nothing blocks meanwhile: {@code answer} is called once, from the thread that saved the
+     * change or from {@code timer}.
+     *
+     * @param current the answer the GET would get now
+     * @return false if this is not such a long poll (then {@code current} is the answer)
+     */
+    public boolean longPoll(String method, String uri, HttpReply current, String ifNoneMatch, String prefer,
+                            ScheduledExecutorService timer, Consumer<HttpReply> answer) {
+        int wait = waitSeconds(prefer);
+        String etag = current.headers().get("ETag");
+        if (!"GET".equals(method) || wait <= 0 || current.status() != 200 || etag == null || !etag.equals(ifNoneMatch)) {
+            return false;
+        }
+        String path = new QueryStringDecoder(uri).path();
+        String id = path.substring(path.lastIndexOf('/') + 1);
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicReference<ScheduledFuture<?>> timeout = new AtomicReference<>();
+        Runnable onChange = new Runnable() {
+            @Override
+            public void run() {
+                if (done.compareAndSet(false, true)) {
+                    ScheduledFuture<?> t = timeout.get();
+                    if (t != null) {
+                        t.cancel(false);
+                    }
+                    // not on the thread that saved the change (it holds the procedure's lock)
+                    timer.execute(() -> {
+                        HttpReply now = handle("GET", uri, null, new byte[0]);
+                        Map<String, String> headers = new HashMap<>(now.headers());
+                        headers.put("Preference-Applied", "wait=" + wait);
+                        answer.accept(new HttpReply(now.status(), headers, now.body(), now.contentType()));
+                    });
+                }
+            }
+        };
+        procedure.onNextChange(id, onChange); // registered before looking again: no change slips in between
+        if (!etag.equals(handle("GET", uri, null, new byte[0]).headers().get("ETag"))) {
+            procedure.forget(id, onChange);
+            onChange.run();
+            return true;
+        }
+        timeout.set(timer.schedule(() -> {
+            if (done.compareAndSet(false, true)) {
+                procedure.forget(id, onChange);
+                answer.accept(new HttpReply(304, Map.of("ETag", etag, "Preference-Applied", "wait=" + wait),
+                        new byte[0], null));
+            }
+        }, wait, TimeUnit.SECONDS));
+        return true;
+    }
+
+    /** 200 with a strong ETag of the body, which changes with every saved change of the request. */
+    private static HttpReply tagged(Object body) {
+        try {
+            byte[] bytes = JSON.writeValueAsBytes(body);
+            CRC32 crc = new CRC32();
+            crc.update(bytes);
+            return new HttpReply(200, Map.of("ETag", "\"" + Long.toHexString(crc.getValue()) + "-"
+                    + Integer.toHexString(bytes.length) + "\""), bytes, "application/json");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -115,11 +115,17 @@ public final class HandlerHttpServer implements AutoCloseable {
             String contentType = req.headers().get(HttpHeaderNames.CONTENT_TYPE);
             byte[] body = ByteBufUtil.getBytes(req.content());
             boolean keepAlive = HttpUtil.isKeepAlive(req);
+            String ifNoneMatch = req.headers().get(HttpHeaderNames.IF_NONE_MATCH);
+            String prefer = req.headers().get("Prefer");
             try {
                 pool.execute(() -> {
                     DeviceApi a = api.api;
                     HttpReply reply = a == null ? HttpReply.empty(503) : a.handle(method, uri, contentType, body);
-                    write(ctx, reply, keepAlive);
+                    // a long poll parks the exchange (no thread waits) until the request changes or the wait ends
+                    if (a == null || prefer == null || !a.longPoll(method, uri, reply, ifNoneMatch, prefer,
+                            ctx.executor(), r -> write(ctx, r, keepAlive))) {
+                        write(ctx, reply, keepAlive);
+                    }
                 });
             } catch (RejectedExecutionException e) {
                 write(ctx, HttpReply.empty(503), false);

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -61,6 +62,8 @@ public final class SlicingProcedure implements AutoCloseable {
      * saved with it: the steps 02 and 03-2 before the ISCL's answer.
      */
     private final Map<String, UnaryOperator<SlicingRequest>> unsaved = new ConcurrentHashMap<>();
+    /** Long polls waiting for the next change of a request. */
+    private final Map<String, List<Runnable>> watchers = new ConcurrentHashMap<>();
     private final ExecutorService workers;
     private final ScheduledExecutorService sweeper;
     private volatile String requester;
@@ -121,6 +124,29 @@ public final class SlicingProcedure implements AutoCloseable {
         return Optional.ofNullable(requests.get(id));
     }
 
+    /**
+     * Runs {@code listener} once, at the next saved change of request {@code id} (or its deletion): a device's long
+     * poll. Registered before the caller looks at the request again, so no change slips in between.
+     */
+    public void onNextChange(String id, Runnable listener) {
+        watchers.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(listener);
+    }
+
+    /** A long poll that ended otherwise (timeout). */
+    public void forget(String id, Runnable listener) {
+        watchers.computeIfPresent(id, (k, list) -> {
+            list.remove(listener);
+            return list.isEmpty() ? null : list;
+        });
+    }
+
+    private void changed(String id) {
+        List<Runnable> due = watchers.remove(id);
+        if (due != null) {
+            due.forEach(Runnable::run);
+        }
+    }
+
     public List<SlicingRequest> list() {
         List<SlicingRequest> all = new ArrayList<>(requests.values());
         all.sort(Comparator.comparing(SlicingRequest::createdAt).thenComparing(SlicingRequest::id));
@@ -139,6 +165,7 @@ public final class SlicingProcedure implements AutoCloseable {
             requests.remove(id);
             unsaved.remove(id);
         }
+        changed(id);
         if (r.slice() != null) {
             table.detach(r.slice().appInstanceId(), id, clock.instant());
         }
@@ -501,6 +528,7 @@ public final class SlicingProcedure implements AutoCloseable {
         SlicingRequest next = change.apply(keptBack == null ? cur : keptBack.apply(cur));
         store.saveRequest(next);
         requests.put(id, next);
+        changed(id); // the listeners only hand the answer to another thread
         return next;
     }
 
