@@ -158,6 +158,11 @@ public class MepmSettings {
 
     private volatile Integer standbySizeOverride;
 
+    /** For how many AppDs at most standby containers are kept ({@code mepm.standby.appds}, default 4; LRU). */
+    public int standbyAppDs() {
+        return (int) Math.max(1, num("mepm.standby.appds", 4));
+    }
+
     /** How long after an instantiation its AppD's standby pool is filled again ({@code mepm.standby.delay}, ms). */
     public Duration standbyDelay() {
         return Duration.ofMillis(Math.max(0, num("mepm.standby.delay", 2000)));

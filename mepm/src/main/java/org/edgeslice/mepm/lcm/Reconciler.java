@@ -81,7 +81,12 @@ public class Reconciler {
             LOG.log(Level.SEVERE, "recovery of unfinished operations failed", e);
         }
         try {
-            standby.restart(packages.all(), instances.findAll().stream().map(i -> i.containerId)
+            // the pool is filled again for the AppDs that have instances here (the ones in use), not for every
+            // package this host ever held (each slice image version is an AppD of its own)
+            java.util.Set<String> inUse = instances.findAll().stream().map(i -> i.appDId)
+                    .collect(java.util.stream.Collectors.toSet());
+            standby.restart(packages.all().stream().filter(a -> inUse.contains(a.appDId())).toList(),
+                    instances.findAll().stream().map(i -> i.containerId)
                     .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "restarting the standby pool failed; instantiations create their containers", e);

@@ -67,6 +67,7 @@ public class StandbyPool {
     /** Names of containers being created or handed over: the reconciler must not take them for orphans. */
     private final Set<String> pending = new HashSet<>();
     private final Map<String, Integer> filling = new HashMap<>();
+    private final Map<String, Long> lastUsed = new HashMap<>();
 
     private VirtualisationDriver driver() {
         return virtualisation.driver();
@@ -89,6 +90,7 @@ public class StandbyPool {
         }
         Standby s;
         synchronized (this) {
+            lastUsed.put(appD.appDId(), System.nanoTime());
             Deque<Standby> q = ready.get(appD.appDId());
             s = q == null ? null : q.pollFirst();
             if (s != null) {
@@ -198,8 +200,10 @@ public class StandbyPool {
         if (!supports(appD)) {
             return;
         }
+        evictBeyond(settings.standbyAppDs(), appD.appDId());
         int missing;
         synchronized (this) {
+            lastUsed.put(appD.appDId(), System.nanoTime());
             Deque<Standby> q = ready.computeIfAbsent(appD.appDId(), k -> new ArrayDeque<>());
             int starting = filling.getOrDefault(appD.appDId(), 0);
             missing = settings.standbySize() - q.size() - starting;
@@ -209,6 +213,36 @@ public class StandbyPool {
         }
         for (int i = 0; i < missing; i++) {
             workers.operations().submit(() -> startOne(appD));
+        }
+    }
+
+    /**
+     * Keeps pools for at most {@code max} AppDs: the least recently used one's ready containers go when another
+     * AppD needs a pool (a new slice image version, a new function set), so old versions do not hold memory.
+     */
+    private void evictBeyond(int max, String keep) {
+        List<Standby> evicted = new java.util.ArrayList<>();
+        synchronized (this) {
+            while (true) {
+                Set<String> pools = new HashSet<>(ready.keySet());
+                pools.add(keep);
+                if (pools.size() <= max) {
+                    break;
+                }
+                String oldest = ready.keySet().stream().filter(k -> !k.equals(keep))
+                        .filter(k -> filling.getOrDefault(k, 0) <= 0)
+                        .min(java.util.Comparator.comparingLong(k -> lastUsed.getOrDefault(k, 0L))).orElse(null);
+                if (oldest == null) {
+                    break;
+                }
+                evicted.addAll(ready.remove(oldest));
+                lastUsed.remove(oldest);
+                LOG.info(() -> "standby pool of " + oldest + " dropped (at most " + max + " AppDs keep one)");
+            }
+        }
+        for (Standby s : evicted) {
+            removeQuietly(s.containerId());
+            ports.release(portOwner(s.name()));
         }
     }
 
