@@ -94,6 +94,11 @@ public final class Mec {
             return 1;
         }
         saveState(allInOne, hosts, dockerSocket, basePort);
+        String notice = ReservedPorts.reserve(topology.hosts().stream().map(h -> h.portRangeStart() + "-"
+                + (h.portRangeStart() + Topology.PORTS_PER_HOST - 1)).toList(), ReservedPorts.FILE);
+        if (notice != null) {
+            System.err.println(notice);
+        }
         long started = System.nanoTime();
         for (Topology.Proc p : topology.procs()) {
             start(p);
