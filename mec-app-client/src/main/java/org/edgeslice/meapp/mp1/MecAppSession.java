@@ -106,17 +106,7 @@ public final class MecAppSession implements AutoCloseable {
             }
         });
         if (fresh) {
-            List<Call<Object>> calls = new ArrayList<>();
-            calls.add(() -> client.subscribeAppTermination(
-                    notifications.callbackReference(callbackBaseUrl, Mp1Notifications.APP_TERMINATION)));
-            if (availabilityFilter != null) {
-                calls.add(() -> client.subscribeServiceAvailability(
-                        notifications.callbackReference(callbackBaseUrl, Mp1Notifications.SERVICE_AVAILABILITY),
-                        availabilityFilter));
-            }
-            for (Object o : parallel(calls, deadline)) {
-                subscriptions.add((Mp1Subscription) o);
-            }
+            subscribe();
         }
         registeredAt = System.nanoTime();
         return this;
@@ -182,8 +172,7 @@ public final class MecAppSession implements AutoCloseable {
             }
             return null;
         });
-        subscriptions.add(retrying("subscribe AppTermination", deadline, () -> client.subscribeAppTermination(
-                notifications.callbackReference(callbackBaseUrl, Mp1Notifications.APP_TERMINATION))));
+        subscribe();
         if (!services.isEmpty()) {
             // one discovery of what this app registered before, not one per service: start-up cost
             List<ServiceInfo> existing = retrying("list own services", deadline,
@@ -196,10 +185,20 @@ public final class MecAppSession implements AutoCloseable {
                 registered.add((ServiceInfo) o);
             }
         }
+    }
+
+    /** AppTerminationNotification and, if asked for, service availability: independent requests, sent together. */
+    private void subscribe() {
+        List<Call<Object>> calls = new ArrayList<>();
+        calls.add(() -> client.subscribeAppTermination(
+                notifications.callbackReference(callbackBaseUrl, Mp1Notifications.APP_TERMINATION)));
         if (availabilityFilter != null) {
-            subscriptions.add(retrying("subscribe SerAvailability", deadline, () -> client.subscribeServiceAvailability(
+            calls.add(() -> client.subscribeServiceAvailability(
                     notifications.callbackReference(callbackBaseUrl, Mp1Notifications.SERVICE_AVAILABILITY),
-                    availabilityFilter)));
+                    availabilityFilter));
+        }
+        for (Object o : parallel(calls, deadline)) {
+            subscriptions.add((Mp1Subscription) o);
         }
     }
 

@@ -83,6 +83,11 @@ public final class StandbyActivation {
         return key -> overlay.containsKey(key) ? overlay.get(key) : env.apply(key);
     }
 
+    /**
+     * A blocking loopback server of its own (TCP_NODELAY, one request per connection), not {@code Mp1CallbackServer}:
+     * that one routes Mp1 notifications to listeners, while this endpoint must answer before the app has any of its
+     * own machinery and must be gone once the activation is accepted.
+     */
     private static Map<String, String> await(int port, Path file, Runnable warmUp) throws IOException, InterruptedException {
         try (ServerSocket server = new ServerSocket()) {
             server.setReuseAddress(true);

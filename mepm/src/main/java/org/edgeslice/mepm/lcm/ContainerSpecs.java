@@ -40,10 +40,14 @@ public final class ContainerSpecs {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the app's data directory " + data, e);
         }
-        Map<String, String> env = environment(instance, ports, hostId, mp1Url, data);
+        return forAppD(appD, containerName(hostId, instance.id), environment(instance, ports, hostId, mp1Url, data),
+                Labels.of(hostId, manager, instance.id, appD.appDId()), data);
+    }
+
+    /** A container of the AppD's image with the limits of its virtualComputeDescriptor and its data directory. */
+    static ContainerSpec forAppD(AppD appD, String name, Map<String, String> env, Map<String, String> labels, Path data) {
         var vcd = appD.virtualComputeDescriptor();
-        return new ContainerSpec(containerName(hostId, instance.id), appD.swImageDescriptor().swImage(), env,
-                Labels.of(hostId, manager, instance.id, appD.appDId()), vcd == null ? 0 : vcd.cpuMillis(),
+        return new ContainerSpec(name, appD.swImageDescriptor().swImage(), env, labels, vcd == null ? 0 : vcd.cpuMillis(),
                 vcd == null ? 0 : vcd.cpuLimitMillis(), vcd == null ? 0 : vcd.memoryMb(), List.of(data.toString()), null);
     }
 

@@ -8,6 +8,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -83,11 +84,11 @@ public class Reconciler {
         try {
             // the pool is filled again for the AppDs that have instances here (the ones in use), not for every
             // package this host ever held (each slice image version is an AppD of its own)
-            java.util.Set<String> inUse = instances.findAll().stream().map(i -> i.appDId)
-                    .collect(java.util.stream.Collectors.toSet());
+            List<AppInstanceEntity> all = instances.findAll();
+            java.util.Set<String> inUse = all.stream().map(i -> i.appDId).collect(java.util.stream.Collectors.toSet());
             standby.restart(packages.all().stream().filter(a -> inUse.contains(a.appDId())).toList(),
-                    instances.findAll().stream().map(i -> i.containerId)
-                    .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
+                    all.stream().map(i -> i.containerId).filter(java.util.Objects::nonNull)
+                            .collect(java.util.stream.Collectors.toSet()));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "restarting the standby pool failed; instantiations create their containers", e);
         }

@@ -297,9 +297,7 @@ public class StandbyPool {
         Map<String, String> labels = new HashMap<>(Labels.ofManager(settings.hostId(), settings.apiRoot()));
         labels.put(Labels.STANDBY, appD.appDId());
         labels.put(Labels.APP_D, appD.appDId());
-        var vcd = appD.virtualComputeDescriptor();
-        return new ContainerSpec(name, appD.swImageDescriptor().swImage(), env, labels, vcd == null ? 0 : vcd.cpuMillis(),
-                vcd == null ? 0 : vcd.cpuLimitMillis(), vcd == null ? 0 : vcd.memoryMb(), List.of(data.toString()), null);
+        return ContainerSpecs.forAppD(appD, name, env, labels, data);
     }
 
     /** Polls GET /standby until the app says READY; fails if the container exits. */
