@@ -159,6 +159,12 @@ public final class Mec {
         cmd.addAll(List.of("-jar", layout.payaraJar().toString(), "--nohazelcast",
                 "--prebootcommandfile", layout.preboot().toString(), "--port", Integer.toString(p.port()),
                 "--rootdir", rootDir.toString()));
+        // EDGESLICE_PAYARA_ARGS: more Payara Micro options for every process, e.g. "--accesslog DIR
+        // --accesslogformat FORMAT" to see each request's time taken
+        String payaraArgs = System.getenv("EDGESLICE_PAYARA_ARGS");
+        if (payaraArgs != null && !payaraArgs.isBlank()) {
+            cmd.addAll(List.of(payaraArgs.trim().split("\\s+")));
+        }
         for (Topology.Service s : p.services()) {
             cmd.add("--deploy");
             cmd.add(layout.war(s.name()) + ":" + s.contextRoot());

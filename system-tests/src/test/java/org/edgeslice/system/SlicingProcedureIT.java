@@ -272,6 +272,10 @@ class SlicingProcedureIT {
         assertEquals(expectedName, docker.inspectContainerCmd(containerId).exec().getName(),
                 "operators find the container by the instance's name");
 
+        // the app's data directory on the host (bind-mounted at the same path): removed with the instance
+        java.nio.file.Path dataDir = java.nio.file.Path.of(inspected.getHostConfig().getBinds()[0].getPath());
+        assertTrue(java.nio.file.Files.isDirectory(dataDir), "the slice's data directory " + dataDir);
+
         String sliceId = state.path("slice").path("sliceId").asText();
         assertEquals(204, device.delete(request).status());
         assertEquals(204, new Http("http://127.0.0.1:" + BASE_PORT + "/cloud").delete("iscl/v1/slices/" + sliceId).status());
@@ -282,6 +286,7 @@ class SlicingProcedureIT {
         }
         assertTrue(docker.listContainersCmd().withShowAll(true).withIdFilter(List.of(containerId)).exec().isEmpty(),
                 "releasing the slice removed the taken-over container");
+        assertFalse(java.nio.file.Files.exists(dataDir), "terminating the instance removed its data directory " + dataDir);
     }
 
     private static boolean running(DockerClient docker, String appInstanceId) {

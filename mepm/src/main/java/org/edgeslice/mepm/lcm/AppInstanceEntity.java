@@ -60,4 +60,14 @@ public class AppInstanceEntity {
     public long updatedAt;
     @Version
     public long version;
+
+    /** Back to NOT_INSTANTIATED once its resources are gone (terminate, an undone instantiate): nothing of the run is kept. */
+    void released() {
+        instantiationState = InstantiationState.NOT_INSTANTIATED;
+        operationalState = null;
+        containerId = null;
+        dataDir = null;
+        ports = null;
+        clientSecret = null;
+    }
 }

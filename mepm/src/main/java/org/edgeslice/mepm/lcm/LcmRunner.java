@@ -295,8 +295,7 @@ public class LcmRunner {
 
     private String tail(String containerId) {
         try {
-            String log = driver().logs(containerId, 10);
-            return log.length() > 1000 ? log.substring(log.length() - 1000) : log;
+            return LogTail.essentials(driver().logs(containerId, 80));
         } catch (RuntimeException e) {
             return "(none)";
         }
@@ -391,14 +390,7 @@ public class LcmRunner {
         AppInstanceEntity instance = instances.find(id).orElseThrow();
         stopContainer(instance, appD, req.terminationType(), req.gracefulTerminationTimeout(), "TERMINATING");
         removeResources(id);
-        notifier.instanceStateChanged(instances.update(id, i -> {
-            i.instantiationState = InstantiationState.NOT_INSTANTIATED;
-            i.operationalState = null;
-            i.containerId = null;
-            i.dataDir = null;
-            i.ports = null;
-            i.clientSecret = null;
-        }));
+        notifier.instanceStateChanged(instances.update(id, AppInstanceEntity::released));
     }
 
     /** Every container of the instance (by label, so leftovers too), its Mm5 configuration and its ports. */
@@ -407,7 +399,14 @@ public class LcmRunner {
             driver().remove(c.id());
         }
         // a container taken over from the standby pool has no app instance label: the record names it
-        instances.find(id).map(i -> i.containerId).ifPresent(driver()::remove);
+        AppInstanceEntity instance = instances.find(id).orElse(null);
+        if (instance != null && instance.containerId != null) {
+            driver().remove(instance.containerId);
+        }
+        if (instance != null) {
+            // the app's data went home in the termination handshake (final sync); a later instantiation starts empty
+            DataDirectories.remove(ContainerSpecs.dataDir(instance, settings.dataDir()), settings.dataDir());
+        }
         try {
             mm5.remove(id);
         } catch (RuntimeException e) {
@@ -423,14 +422,7 @@ public class LcmRunner {
             switch (operation) {
                 case INSTANTIATE -> {
                     removeResources(id);
-                    instances.update(id, i -> {
-                        i.instantiationState = InstantiationState.NOT_INSTANTIATED;
-                        i.operationalState = null;
-                        i.containerId = null;
-                        i.dataDir = null;
-                        i.ports = null;
-                        i.clientSecret = null;
-                    });
+                    instances.update(id, AppInstanceEntity::released);
                 }
                 case OPERATE, TERMINATE -> {
                     // the instance stays INSTANTIATED; its operational state is what the engine says

@@ -129,14 +129,7 @@ public class Reconciler {
                 // granted already: finish it; the containers go by label, so nothing is left behind
                 try {
                     runner.removeResources(instance.id);
-                    notifier.instanceStateChanged(instances.update(instance.id, i -> {
-                        i.instantiationState = InstantiationState.NOT_INSTANTIATED;
-                        i.operationalState = null;
-                        i.containerId = null;
-                        i.dataDir = null;
-                        i.ports = null;
-                        i.clientSecret = null;
-                    }));
+                    notifier.instanceStateChanged(instances.update(instance.id, AppInstanceEntity::released));
                     runner.transition(op, OperationState.COMPLETED, null, null);
                 } catch (RuntimeException e) {
                     runner.transition(op, OperationState.FAILED, null, interrupted("finishing it failed: " + e.getMessage()));

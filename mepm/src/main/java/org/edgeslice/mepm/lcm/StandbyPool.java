@@ -142,10 +142,7 @@ public class StandbyPool {
         }
         if (dropped) {
             LOG.warning(() -> "standby container " + name + " of " + appD.appDId() + " stopped; starting another");
-            workers.operations().submit(() -> {
-                removeQuietly(name);
-                ports.release(portOwner(name));
-            });
+            workers.operations().submit(() -> discard(name, name));
             fill(appD);
         }
     }
@@ -168,8 +165,7 @@ public class StandbyPool {
             }
         }
         for (Standby s : surplus) {
-            removeQuietly(s.containerId());
-            ports.release(portOwner(s.name()));
+            discard(s.containerId(), s.name());
         }
         held.stream().filter(this::supports).forEach(this::fill);
     }
@@ -181,7 +177,7 @@ public class StandbyPool {
             if (c.labels().containsKey(Labels.STANDBY) && !containersOfInstances.contains(c.id())) {
                 String name = c.name().startsWith("/") ? c.name().substring(1) : c.name();
                 LOG.info(() -> "removing standby container " + name + " left by the previous MEPM");
-                removeQuietly(c.id());
+                discard(c.id(), name);
             }
         }
         ports.releaseOwnersStartingWith(PORT_OWNER_PREFIX); // control ports of containers that are gone now
@@ -241,8 +237,7 @@ public class StandbyPool {
             }
         }
         for (Standby s : evicted) {
-            removeQuietly(s.containerId());
-            ports.release(portOwner(s.name()));
+            discard(s.containerId(), s.name());
         }
     }
 
@@ -281,10 +276,7 @@ public class StandbyPool {
     private void fail(String name, String containerId, AppD appD, RuntimeException e) {
         LOG.log(Level.WARNING, "standby container for " + appD.appDId() + " could not be started; instantiations of it"
                 + " start their own container", e);
-        if (containerId != null) {
-            removeQuietly(containerId);
-        }
-        ports.release(portOwner(name));
+        discard(containerId, name);
     }
 
     private ContainerSpec spec(AppD appD, String name, int port, Path data) {
@@ -329,12 +321,17 @@ public class StandbyPool {
         }
     }
 
-    private void removeQuietly(String container) {
-        try {
-            driver().remove(container);
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "removing " + container, e);
+    /** A pool container that will never serve an instance: it, its data directory and its control port go. */
+    private void discard(String container, String name) {
+        if (container != null) {
+            try {
+                driver().remove(container);
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "removing " + container, e);
+            }
         }
+        DataDirectories.remove(settings.dataDir().resolve(name), settings.dataDir());
+        ports.release(portOwner(name));
     }
 
     /** The owner of a standby container's control port in the port table. */
