@@ -2,26 +2,20 @@ package org.edgeslice.cloud.iscl;
 
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.edgeslice.contract.cloud.SlicingRequestInfo;
+import org.edgeslice.support.http.PreferWait;
 
 /** The long poll of a slicing request: its entity tag and the RFC 7240 {@code Prefer: wait=N} preference. */
 final class LongPoll {
 
     static final int MAX_WAIT_SECONDS = 60;
-    private static final Pattern WAIT = Pattern.compile("(?:^|[,;\\s])wait\\s*=\\s*(\\d{1,6})");
 
     private LongPoll() {
     }
 
     /** The seconds a client is prepared to wait (0 when it did not say), capped at {@link #MAX_WAIT_SECONDS}. */
     static int waitSeconds(String prefer) {
-        if (prefer == null) {
-            return 0;
-        }
-        Matcher m = WAIT.matcher(prefer);
-        return m.find() ? Math.min(Integer.parseInt(m.group(1)), MAX_WAIT_SECONDS) : 0;
+        return PreferWait.seconds(prefer, MAX_WAIT_SECONDS);
     }
 
     /** A strong tag of the request's content: it changes with every saved step, log line or state. */

@@ -3,14 +3,12 @@ package org.edgeslice.meapp.mp1;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import org.edgeslice.contract.mec011.AccessTokenResponse;
 
 /**
@@ -20,7 +18,6 @@ import org.edgeslice.contract.mec011.AccessTokenResponse;
  * platform (e.g. the platform restarted with a new key) drops it at once ({@link #invalidate()}).
  */
 public final class AccessTokenSource {
-    private final HttpClient http;
     private final URI tokenEndpoint;
     private final String basicAuth;
     private final Clock clock;
@@ -30,9 +27,7 @@ public final class AccessTokenSource {
     private Instant refreshAt = Instant.MIN;
     private int fetches;
 
-    public AccessTokenSource(HttpClient http, String mp1Url, String clientId, String clientSecret, Clock clock,
-                             Duration timeout) {
-        this.http = http;
+    public AccessTokenSource(String mp1Url, String clientId, String clientSecret, Clock clock, Duration timeout) {
         this.tokenEndpoint = URI.create(mp1Url + "/oauth2/token");
         // RFC 6749 clause 2.3.1: id and secret are form-urlencoded before Basic encoding
         String pair = form(clientId) + ":" + form(clientSecret);
@@ -59,22 +54,16 @@ public final class AccessTokenSource {
     }
 
     private void fetch() {
-        HttpRequest request = HttpRequest.newBuilder(tokenEndpoint).timeout(timeout)
-                .header("Authorization", basicAuth)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build();
-        HttpResponse<byte[]> response;
+        Mp1Http.Reply response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = Mp1Http.exchange("POST", tokenEndpoint,
+                    "grant_type=client_credentials".getBytes(StandardCharsets.US_ASCII),
+                    "application/x-www-form-urlencoded", timeout, Map.of("Authorization", basicAuth));
         } catch (IOException e) {
             throw new Mp1Exception("POST oauth2/token", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Mp1Exception("POST oauth2/token", e);
         }
-        if (response.statusCode() != 200) {
-            throw new Mp1Exception("POST oauth2/token", response.statusCode(),
+        if (response.status() != 200) {
+            throw new Mp1Exception("POST oauth2/token", response.status(),
                     new String(response.body(), StandardCharsets.UTF_8));
         }
         AccessTokenResponse body;

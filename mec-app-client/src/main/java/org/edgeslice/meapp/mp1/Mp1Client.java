@@ -3,13 +3,11 @@ package org.edgeslice.meapp.mp1;
 import com.fasterxml.jackson.databind.JavaType;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.edgeslice.contract.mec011.AppInfo;
@@ -25,7 +23,7 @@ import org.edgeslice.contract.mec011.SubscriptionLinkList;
 
 /**
  * Client of the MEC platform's Mp1 APIs for one ME App instance (ETSI GS MEC 011 v3.x: {@code mec_app_support/v2},
- * {@code mec_service_mgmt/v1}). Blocking calls on one shared {@link HttpClient} (HTTP/1.1, keep-alive); every call
+ * {@code mec_service_mgmt/v1}). Blocking HTTP/1.1 calls with keep-alive ({@link Mp1Http}); every call
  * carries a bearer token from {@link AccessTokenSource} when credentials are configured, and is retried once with a
  * fresh token on 401. Errors surface as {@link Mp1Exception} carrying the status and the platform's ProblemDetails.
  * Thread-safe.
@@ -35,24 +33,21 @@ public final class Mp1Client {
     static final String SERVICE_MGMT = "/mec_service_mgmt/v1";
 
     private final Mp1Settings settings;
-    private final HttpClient http;
     private final AccessTokenSource tokens;
     private final Duration timeout;
 
     public Mp1Client(Mp1Settings settings) {
-        this(settings, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(3)).build(), Clock.systemUTC(), Duration.ofSeconds(15));
+        this(settings, Clock.systemUTC(), Duration.ofSeconds(15));
     }
 
-    public Mp1Client(Mp1Settings settings, HttpClient http, Clock clock, Duration timeout) {
+    public Mp1Client(Mp1Settings settings, Clock clock, Duration timeout) {
         if (settings.mp1Url() == null || settings.appInstanceId() == null) {
             throw new IllegalArgumentException("MEC_MP1_URL and MEC_APP_INSTANCE_ID are required for Mp1");
         }
         this.settings = settings;
-        this.http = http;
         this.timeout = timeout;
         this.tokens = settings.hasCredentials()
-                ? new AccessTokenSource(http, settings.mp1Url(), settings.clientId(), settings.clientSecret(), clock, timeout)
+                ? new AccessTokenSource(settings.mp1Url(), settings.clientId(), settings.clientSecret(), clock, timeout)
                 : null;
     }
 
@@ -123,7 +118,7 @@ public final class Mp1Client {
     public Mp1Subscription subscribeAppTermination(String callbackReference) {
         var body = new AppTerminationNotificationSubscription(AppTerminationNotificationSubscription.TYPE,
                 callbackReference, null, settings.appInstanceId());
-        HttpResponse<byte[]> r = call("POST", APP_SUPPORT + app() + "/subscriptions", body, Set.of(201));
+        Mp1Http.Reply r = call("POST", APP_SUPPORT + app() + "/subscriptions", body, Set.of(201));
         var created = read(r, AppTerminationNotificationSubscription.class);
         return new Mp1Subscription(location(r, created == null || created.links() == null || created.links().self() == null
                 ? null : created.links().self().href()), AppTerminationNotificationSubscription.TYPE, callbackReference);
@@ -140,7 +135,7 @@ public final class Mp1Client {
     }
 
     private List<Mp1Subscription> subscriptionList(String path) {
-        HttpResponse<byte[]> r = call("GET", path, null, Set.of(200));
+        Mp1Http.Reply r = call("GET", path, null, Set.of(200));
         SubscriptionLinkList list = read(r, SubscriptionLinkList.class);
         if (list == null || list.links() == null || list.links().subscriptions() == null) {
             return List.of();
@@ -194,7 +189,7 @@ public final class Mp1Client {
     public Mp1Subscription subscribeServiceAvailability(String callbackReference, FilteringCriteria filter) {
         var body = new SerAvailabilityNotificationSubscription(SerAvailabilityNotificationSubscription.TYPE,
                 callbackReference, null, filter);
-        HttpResponse<byte[]> r = call("POST", SERVICE_MGMT + app() + "/subscriptions", body, Set.of(201));
+        Mp1Http.Reply r = call("POST", SERVICE_MGMT + app() + "/subscriptions", body, Set.of(201));
         var created = read(r, SerAvailabilityNotificationSubscription.class);
         return new Mp1Subscription(location(r, created == null || created.links() == null || created.links().self() == null
                 ? null : created.links().self().href()), SerAvailabilityNotificationSubscription.TYPE, callbackReference);
@@ -202,20 +197,20 @@ public final class Mp1Client {
 
     // ---- plumbing ---------------------------------------------------------------------------------------------
 
-    private String location(HttpResponse<?> r, String selfHref) {
-        String loc = r.headers().firstValue("Location").orElse(selfHref);
+    private String location(Mp1Http.Reply r, String selfHref) {
+        String loc = r.location().orElse(selfHref);
         if (loc == null) {
-            throw new Mp1Exception(r.request().method() + " " + r.uri(), r.statusCode(),
+            throw new Mp1Exception(r.method() + " " + r.uri(), r.status(),
                     "created without Location or _links.self");
         }
         return r.uri().resolve(loc).toString();
     }
 
-    private HttpResponse<byte[]> call(String method, String path, Object body, Set<Integer> ok) {
+    private Mp1Http.Reply call(String method, String path, Object body, Set<Integer> ok) {
         return callUri(method, URI.create(settings.mp1Url() + path), body, ok);
     }
 
-    private HttpResponse<byte[]> callUri(String method, URI uri, Object body, Set<Integer> ok) {
+    private Mp1Http.Reply callUri(String method, URI uri, Object body, Set<Integer> ok) {
         String op = method + " " + uri.getPath();
         byte[] json;
         try {
@@ -223,34 +218,23 @@ public final class Mp1Client {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot serialise " + body, e);
         }
-        HttpResponse<byte[]> r = send(op, method, uri, json, false);
-        if (r.statusCode() == 401 && tokens != null) {
+        Mp1Http.Reply r = send(op, method, uri, json, false);
+        if (r.status() == 401 && tokens != null) {
             tokens.invalidate();
             r = send(op, method, uri, json, true);
         }
-        if (!ok.contains(r.statusCode())) {
-            throw new Mp1Exception(op, r.statusCode(), problem(r.body()));
+        if (!ok.contains(r.status())) {
+            throw new Mp1Exception(op, r.status(), problem(r.body()));
         }
         return r;
     }
 
-    private HttpResponse<byte[]> send(String op, String method, URI uri, byte[] json, boolean retry) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
-        if (tokens != null) {
-            b.header("Authorization", "Bearer " + tokens.token());
-        }
-        if (json != null) {
-            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(json));
-        } else {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        }
+    private Mp1Http.Reply send(String op, String method, URI uri, byte[] json, boolean retry) {
+        Map<String, String> headers = tokens == null ? Map.of() : Map.of("Authorization", "Bearer " + tokens.token());
         try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return Mp1Http.exchange(method, uri, json, "application/json", timeout, headers);
         } catch (IOException e) {
             throw new Mp1Exception(op + (retry ? " (retry)" : ""), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Mp1Exception(op, e);
         }
     }
 
@@ -270,25 +254,25 @@ public final class Mp1Client {
         return s.length() > 500 ? s.substring(0, 500) + "..." : s;
     }
 
-    private static <T> T read(HttpResponse<byte[]> r, Class<T> type) {
+    private static <T> T read(Mp1Http.Reply r, Class<T> type) {
         if (r.body() == null || r.body().length == 0) {
             return null;
         }
         try {
             return Mp1Json.mapper().readValue(r.body(), type);
         } catch (IOException e) {
-            throw new Mp1Exception(r.request().method() + " " + r.uri().getPath() + " (unreadable answer)",
-                    r.statusCode(), e.getMessage());
+            throw new Mp1Exception(r.method() + " " + r.uri().getPath() + " (unreadable answer)",
+                    r.status(), e.getMessage());
         }
     }
 
-    private static <T> List<T> readList(HttpResponse<byte[]> r, Class<T> type) {
+    private static <T> List<T> readList(Mp1Http.Reply r, Class<T> type) {
         JavaType listType = Mp1Json.mapper().getTypeFactory().constructCollectionType(List.class, type);
         try {
             return r.body() == null || r.body().length == 0 ? List.of() : Mp1Json.mapper().readValue(r.body(), listType);
         } catch (IOException e) {
-            throw new Mp1Exception(r.request().method() + " " + r.uri().getPath() + " (unreadable answer)",
-                    r.statusCode(), e.getMessage());
+            throw new Mp1Exception(r.method() + " " + r.uri().getPath() + " (unreadable answer)",
+                    r.status(), e.getMessage());
         }
     }
 

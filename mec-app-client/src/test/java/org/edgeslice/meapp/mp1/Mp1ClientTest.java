@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,8 +52,7 @@ class Mp1ClientTest {
     void start() throws Exception {
         platform = new FakeMp1Platform();
         clock = new MutableClock();
-        client = new Mp1Client(settings(platform), HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
-                clock, Duration.ofSeconds(5));
+        client = new Mp1Client(settings(platform), clock, Duration.ofSeconds(5));
     }
 
     static Mp1Settings settings(FakeMp1Platform platform) {

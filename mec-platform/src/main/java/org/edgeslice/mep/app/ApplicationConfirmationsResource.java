@@ -26,6 +26,9 @@ public class ApplicationConfirmationsResource {
     @Inject
     AppLifecycle lifecycle;
 
+    @Inject
+    ReadyWaiters readyWaiters;
+
     /** ETSI GS MEC 011 clause 7.2.11.3.4, "ApplicationsConfirmReady_POST"; the MEPM waits for it over Mm5. */
     @POST
     @Path("confirm_ready")
@@ -38,7 +41,8 @@ public class ApplicationConfirmationsResource {
     @APIResponse(responseCode = "409", ref = "409")
     public Response confirmReady(@PathParam("appInstanceId") String appInstanceId,
                                  @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppReadyConfirmation.class))) AppReadyConfirmation confirmation) {
-        lifecycle.confirmReady(appInstanceId, confirmation);
+        lifecycle.confirmReady(appInstanceId, confirmation); // committed on return
+        readyWaiters.confirmed(appInstanceId);
         return Response.noContent().build();
     }
 

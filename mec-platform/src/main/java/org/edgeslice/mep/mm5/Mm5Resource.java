@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -18,6 +19,8 @@ import org.edgeslice.contract.mec011.TerminationRequest;
 import org.edgeslice.contract.mec011.TerminationStatus;
 import org.edgeslice.mep.app.AppInstances;
 import org.edgeslice.mep.app.AppLifecycle;
+import org.edgeslice.mep.app.ReadyWaiters;
+import org.edgeslice.support.http.PreferWait;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -41,6 +44,9 @@ public class Mm5Resource {
     @Inject
     AppLifecycle lifecycle;
 
+    @Inject
+    ReadyWaiters readyWaiters;
+
     @Context
     UriInfo uriInfo;
 
@@ -62,7 +68,14 @@ public class Mm5Resource {
                 : Response.ok(status).build();
     }
 
-    /** Mm5 app configuration GET: the MEPM polls {@code readyConfirmed} after starting the app. */
+    /** The longest an Mm5 GET waits for confirm_ready ({@code Prefer: wait=N}, seconds). */
+    static final int MAX_READY_WAIT_SECONDS = 10;
+
+    /**
+     * Mm5 app configuration GET: the MEPM asks for {@code readyConfirmed} after starting the app. With the RFC
+     * 7240 preference {@code Prefer: wait=N} it is a long poll: the answer comes as soon as the app confirms ready
+     * on Mp1, or after N seconds (at most {@value #MAX_READY_WAIT_SECONDS}) with what holds then.
+     */
     @GET
     @Operation(operationId = "Mm5AppInstance_GET", summary = "An app's platform configuration and Mp1 progress (project Mm5)")
     @APIResponse(responseCode = "200", description = "The configuration and progress",
@@ -70,8 +83,20 @@ public class Mm5Resource {
     @APIResponse(responseCode = "400", ref = "400")
     @APIResponse(responseCode = "401", ref = "401")
     @APIResponse(responseCode = "404", ref = "404")
-    public AppPlatformStatus get(@PathParam("appInstanceId") String appInstanceId) {
-        return apps.status(appInstanceId);
+    public Response get(@PathParam("appInstanceId") String appInstanceId, @HeaderParam("Prefer") String prefer) {
+        int wait = PreferWait.seconds(prefer, MAX_READY_WAIT_SECONDS);
+        AppPlatformStatus status = apps.status(appInstanceId); // 404 for an unknown app, before any wait
+        if (wait > 0 && !status.readyConfirmed()) {
+            try {
+                readyWaiters.await(appInstanceId, wait * 1000L,
+                        () -> apps.status(appInstanceId).readyConfirmed());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            status = apps.status(appInstanceId);
+            return Response.ok(status).header("Preference-Applied", "wait=" + wait).build();
+        }
+        return Response.ok(status).build();
     }
 
     /** Mm5 app removal at terminate: rules, registration, services, subscriptions and credentials go. */
@@ -83,6 +108,7 @@ public class Mm5Resource {
     @APIResponse(responseCode = "404", ref = "404")
     public Response remove(@PathParam("appInstanceId") String appInstanceId) {
         apps.remove(appInstanceId);
+        readyWaiters.confirmed(appInstanceId); // a long poll still open ends now (it finds no ready app)
         return Response.noContent().build();
     }
 

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.edgeslice.support.json.Json;
 
@@ -59,6 +60,12 @@ public final class JsonHttp {
     }
 
     public static Reply send(String method, String url, Object body, String bearer, Duration timeout) {
+        return send(method, url, body, bearer, timeout, Map.of());
+    }
+
+    /** As {@link #send(String, String, Object, String, Duration)}, with more request headers. */
+    public static Reply send(String method, String url, Object body, String bearer, Duration timeout,
+                             Map<String, String> headers) {
         try {
             HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : Json.mapper().writeValueAsString(body));
@@ -70,6 +77,7 @@ public final class JsonHttp {
             if (bearer != null) {
                 b.header("Authorization", "Bearer " + bearer);
             }
+            headers.forEach(b::header);
             HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(r.statusCode(), r.body(), r.headers().firstValue("Location"));
         } catch (IOException e) {

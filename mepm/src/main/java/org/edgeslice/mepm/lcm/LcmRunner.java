@@ -27,6 +27,7 @@ import org.edgeslice.contract.mec010.pkgm.AppD;
 import org.edgeslice.mepm.config.MepmSettings;
 import org.edgeslice.mepm.infrastructure.Workers;
 import org.edgeslice.mepm.meo.MeoClient;
+import org.edgeslice.mepm.http.JsonHttp;
 import org.edgeslice.mepm.mep.Mm5Client;
 import org.edgeslice.mepm.notify.Notifier;
 import org.edgeslice.mepm.pkg.PackageService;
@@ -48,6 +49,10 @@ public class LcmRunner {
 
     private static final Logger LOG = Logger.getLogger(LcmRunner.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** A taken-over standby container is renamed after the instance this long after its activation. */
+    private static final long RENAME_DELAY_MS = 1000;
+    /** The Mm5 long poll for confirm_ready: the container is checked between two. */
+    private static final int READY_WAIT_SECONDS = 1;
 
     @Inject
     InstanceRepository instances;
@@ -245,14 +250,17 @@ public class LcmRunner {
             return java.util.Optional.empty();
         }
         LOG.info(() -> "app instance " + instance.id + " took over standby container " + s.name());
-        workers.operations().submit(() -> {
+        // operators find an instance's container by its name, as for containers the MEPM creates; renamed once
+        // the app has started, so the engine's work does not take CPU from the app's start (Mp1 registration)
+        Runnable rename = () -> {
             try {
-                // operators find an instance's container by its name, as for containers the MEPM creates
                 driver().rename(s.containerId(), ContainerSpecs.containerName(settings.hostId(), instance.id));
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "renaming " + s.name(), e);
             }
-        });
+        };
+        workers.timer().schedule(() -> workers.operations().submit(rename), RENAME_DELAY_MS,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
         return java.util.Optional.of(s.containerId());
     }
 
@@ -270,26 +278,37 @@ public class LcmRunner {
         }
     }
 
-    /** Waits for Mp1 confirm_ready (seen through Mm5); fails at once if the container dies meanwhile. */
+    /**
+     * Waits for Mp1 confirm_ready, seen through Mm5 as a long poll ({@code Prefer: wait=1}): the platform answers
+     * as soon as the app confirms, so the op completes right after it without polling. Between two long polls the
+     * engine is asked whether the container still runs, so one that dies is noticed within about a second.
+     */
     private void awaitReady(String id, String containerId) {
         long deadline = System.nanoTime() + settings.readyTimeout().toNanos();
-        // confirm_ready is asked for every 20 ms (a loopback GET) so that the op completes right after it; the
-        // engine is asked whether the container still runs only every 200 ms
-        for (int poll = 0; ; poll++) {
-            ContainerStatus s = poll % 10 != 0 ? null : driver().inspect(containerId).orElse(null);
-            if (poll % 10 == 0 && (s == null || !s.running())) {
+        while (true) {
+            ContainerStatus s = driver().inspect(containerId).orElse(null);
+            if (s == null || !s.running()) {
                 throw new IllegalStateException("the app's container " + (s == null ? "vanished" : "exited with "
                         + s.exitCode() + (s.oomKilled() ? " (OOM-killed)" : "")) + " before it confirmed ready; last log: "
                         + tail(containerId));
             }
-            if (mm5.readyConfirmed(id)) {
+            boolean ready;
+            long asked = System.nanoTime();
+            try {
+                ready = mm5.readyConfirmed(id, READY_WAIT_SECONDS);
+            } catch (JsonHttp.PeerException e) {
+                ready = false; // the platform is restarting: asked again after the container check
+            }
+            if (ready) {
                 return;
+            }
+            if (System.nanoTime() - asked < 20_000_000L) {
+                sleep(20); // a platform that did not wait (no long poll, or unreachable) is asked every 20 ms
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the app did not confirm ready on Mp1 within " + settings.readyTimeout()
                         .toSeconds() + " s; last log: " + tail(containerId));
             }
-            sleep(20);
         }
     }
 

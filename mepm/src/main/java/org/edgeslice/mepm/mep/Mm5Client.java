@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Map;
 import org.edgeslice.contract.mec010.pkgm.AppD;
 import org.edgeslice.mepm.config.MepmSettings;
 import org.edgeslice.mepm.http.JsonHttp;
@@ -57,9 +58,14 @@ public class Mm5Client {
         return body;
     }
 
-    /** Whether the app confirmed ready on Mp1 ({@code readyConfirmed} of {@code GET mm5/v1/app_instances/{id}}). */
-    public boolean readyConfirmed(String appInstanceId) {
-        JsonHttp.Reply r = JsonHttp.send("GET", url(appInstanceId), null, secret(), TIMEOUT);
+    /**
+     * Whether the app confirmed ready on Mp1 ({@code readyConfirmed} of {@code GET mm5/v1/app_instances/{id}}),
+     * waiting up to {@code waitSeconds} for it (a long poll: {@code Prefer: wait=N}; 0: asked once).
+     */
+    public boolean readyConfirmed(String appInstanceId, int waitSeconds) {
+        JsonHttp.Reply r = waitSeconds <= 0 ? JsonHttp.send("GET", url(appInstanceId), null, secret(), TIMEOUT)
+                : JsonHttp.send("GET", url(appInstanceId), null, secret(), TIMEOUT.plusSeconds(waitSeconds),
+                Map.of("Prefer", "wait=" + waitSeconds));
         return r.ok() && r.json().path("readyConfirmed").asBoolean(false);
     }
 
