@@ -242,8 +242,12 @@ public final class SlicingBench {
         device.delete(state.path("_links").path("self").path("href").asText());
         device.delete(cloud + "/iscl/v1/slices/" + sliceId);
         long deadline = System.currentTimeMillis() + 30_000;
-        while (device.get(handler + "/iot_slicing/v1/slices").toString().contains(sliceId)
-                && System.currentTimeMillis() < deadline) {
+        while (device.get(handler + "/iot_slicing/v1/slices").toString().contains(sliceId)) {
+            if (System.currentTimeMillis() > deadline) {
+                // a released slice left in the table would send the next request to path 03-2 and a 409
+                throw new IllegalStateException("slice " + sliceId + " still in the handler's slice table 30 s after"
+                        + " its release");
+            }
             Thread.sleep(50);
         }
         if (removeImage) {

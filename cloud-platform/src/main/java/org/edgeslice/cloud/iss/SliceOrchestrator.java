@@ -128,7 +128,7 @@ public class SliceOrchestrator {
         boolean offloadingOnly = slice != null;
         try {
             if (!offloadingOnly) {
-                run.step("04", "Request structured for the ISS (service, functions, target edge node)", ids -> {
+                run.quickStep("04", "Request structured for the ISS (service, functions, target edge node)", ids -> {
                     ids.put("functions", String.join(",", plan.functions().names()));
                     ids.put("target", plan.hostId() != null ? "host " + plan.hostId()
                             : plan.location() != null ? "location " + plan.location() : "MEO placement");
@@ -191,7 +191,7 @@ public class SliceOrchestrator {
                             + " ms)" : "no (in the CSFR already)");
                     return r;
                 });
-        SliceManager.PackageResult pkg = run.step("05", "Application package onboarded at the MEO (ISSM, MEC 010-2 "
+        SliceManager.PackageResult pkg = run.quickStep("05", "Application package onboarded at the MEO (ISSM, MEC 010-2 "
                 + "app_pkgm)", ids -> {
                     SliceManager.PackageResult r = issm.ensureOnboarded(plan.functions(), image, meo, callbackBase);
                     ids.put("appDId", r.appDId());
@@ -205,7 +205,7 @@ public class SliceOrchestrator {
                 Instant.now().toString(), null, null);
         repository.save(slice);
         run.slice(slice);
-        String instanceId = run.step("05", "App instance created (MEC 010-2 AppInstances POST)", ids -> {
+        String instanceId = run.quickStep("05", "App instance created (MEC 010-2 AppInstances POST)", ids -> {
             JsonNode info = meo.createAppInstance(new CreateAppInstanceRequest(pkg.appDId(), "iot-slice-" + sliceId,
                     "IoT slice " + String.join(",", plan.functions().names()) + " for request " + run.id()));
             ids.put("appInstanceId", info.path("id").asText());
@@ -216,7 +216,7 @@ public class SliceOrchestrator {
         run.slice(slice);
         String subscription = lcm.ensureSubscribed(meo, callbackBase);
         lcm.ensureInstanceSubscription(meo, callbackBase);
-        String opId = run.step("05", "Instantiation requested (MEC 010-2 InstantiateAppInstance POST)", ids -> {
+        String opId = run.quickStep("05", "Instantiation requested (MEC 010-2 InstantiateAppInstance POST)", ids -> {
             InstantiateAppRequest body = plan.hostId() != null
                     ? new InstantiateAppRequest(List.of(new MecHostInformation(plan.hostId(), null)), null, null,
                     null, null, null, null)
@@ -247,7 +247,7 @@ public class SliceOrchestrator {
                     }
                     return info;
                 });
-        Map<String, String> endpoints = run.step("08", "Slice endpoints resolved", ids -> {
+        Map<String, String> endpoints = run.quickStep("08", "Slice endpoints resolved", ids -> {
             Map<String, String> e = SliceEndpoints.fromMepm(meo, instance, instanceId)
                     .orElseGet(() -> SliceEndpoints.resolve(instance, plan.functions()));
             ids.putAll(e);
