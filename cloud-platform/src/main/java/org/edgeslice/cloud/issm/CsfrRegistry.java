@@ -27,6 +27,9 @@ public final class CsfrRegistry {
     private static final String MANIFESTS = "application/vnd.docker.distribution.manifest.v2+json, "
             + "application/vnd.oci.image.manifest.v1+json";
 
+    /** Labels by config blob digest: a blob is content-addressed, so what was read once holds for good. */
+    private static final Map<String, Map<String, String>> CONFIG_LABELS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final String registry;
 
     /** @param registry host:port, e.g. 127.0.0.1:5000 */
@@ -64,10 +67,18 @@ public final class CsfrRegistry {
         if (digest == null) {
             return Optional.of(Map.of());
         }
+        Map<String, String> known = CONFIG_LABELS.get(digest);
+        if (known != null) {
+            return Optional.of(known);
+        }
         JsonNode labels = get("/v2/" + repository + "/blobs/" + digest).path("config").path("Labels");
         java.util.TreeMap<String, String> out = new java.util.TreeMap<>();
         labels.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
-        return Optional.of(out);
+        Map<String, String> read = java.util.Collections.unmodifiableMap(out);
+        if (CONFIG_LABELS.size() < 1000) {
+            CONFIG_LABELS.put(digest, read);
+        }
+        return Optional.of(read);
     }
 
     /**

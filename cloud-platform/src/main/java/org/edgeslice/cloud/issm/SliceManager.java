@@ -32,6 +32,9 @@ public class SliceManager {
     @Inject
     PackageRepository packages;
 
+    /** Packages known ONBOARDED at the MEO, by function set, image and version. */
+    private final Map<String, PackageResult> onboarded = new java.util.HashMap<>();
+
     /** Step 05a: the image in the CSFR. */
     public synchronized ImageResult ensureImage(FunctionSelection functions) {
         String repo = settings.sliceRepository();
@@ -82,6 +85,26 @@ public class SliceManager {
     /** Step 05b: the package written, stored and onboarded at the MEO. */
     public synchronized PackageResult ensureOnboarded(FunctionSelection functions, ImageResult image, MeoClient meo,
                                                       String callbackBase) {
+        // the package of this function set and image onboarded before: one GET tells it is still ONBOARDED (writing
+        // the package, saving it and listing the MEO's packages again took ~20 ms of every new slice)
+        String key = functions.tag() + "|" + image.reference() + "|" + image.version();
+        PackageResult known = onboarded.get(key);
+        if (known != null) {
+            try {
+                if ("ONBOARDED".equals(meo.appPackage(known.appPkgId()).path("onboardingState").asText())) {
+                    return new PackageResult(known.appDId(), known.appPkgId(), false);
+                }
+            } catch (MeoClient.MeoException e) {
+                // gone or unreadable: onboarded again below
+            }
+            onboarded.remove(key);
+        }
+        PackageResult r = onboard(functions, image, meo, callbackBase);
+        onboarded.put(key, r);
+        return r;
+    }
+
+    private PackageResult onboard(FunctionSelection functions, ImageResult image, MeoClient meo, String callbackBase) {
         AppPackageWriter.Package pkg = AppPackageWriter.write(functions, image.reference(), image.version());
         packages.save(pkg, functions.sliceFunctionsValue(), image.reference());
         String appDId = pkg.appD().appDId();
