@@ -181,27 +181,11 @@ public final class Mec {
      * 105-120 s of CPU to become ready instead of about 60 s, which on the shared 2-core machine made ./mec up
      * take 63-145 s instead of 64-68 s (docs/evaluation.md, "CSE throughput, second pass"). EDGESLICE_OPTS can
      * still set {@code -XX:TieredStopAtLevel} for every process (it comes later on the command line).
-     *
-     * <p>{@code -XX:CompileThresholdScaling=0.1}: a method is compiled after a tenth of the usual invocations. The
-     * slicing procedure runs each of its code paths once per new slice, so with the default thresholds C1 was
-     * still compiling them after 15-20 slices, which then took 0.6-1.4 s instead of 0.4 s. With it, after 5
-     * unrecorded slices of a freshly started system, p50 434-446 ms against 617-698 ms (two pairs of runs,
-     * docs/evaluation.md); {@code ./mec up} took no longer. More compiled code needs room: C1 alone reserves 48 MB of
-     * code cache, which the all-in-one Payara then filled during deployment ("Out of space in CodeCache for
-     * adapters"), so the cache is reserved larger (address space; only the code compiled takes memory).
      */
     static List<String> compilerFlags(Topology.Proc p, String cloudJit) {
         boolean cloud = p.services().stream().anyMatch(s -> s.name().equals("cloud-platform"));
-        List<String> flags = new ArrayList<>();
-        if (!(cloud && "c2".equalsIgnoreCase(cloudJit))) {
-            flags.add("-XX:TieredStopAtLevel=1");
-        }
-        flags.addAll(COMPILE_EARLIER);
-        return flags;
+        return cloud && "c2".equalsIgnoreCase(cloudJit) ? List.of() : List.of("-XX:TieredStopAtLevel=1");
     }
-
-    static final List<String> COMPILE_EARLIER = List.of("-XX:CompileThresholdScaling=0.1",
-            "-XX:ReservedCodeCacheSize=256m");
 
     /** Settings a user gives ./mec as EDGESLICE_OPTS=-Dkey=value reach every service. */
     private static void passThroughSystemProperties(List<String> cmd) {

@@ -12,19 +12,16 @@ class CompilerFlagsTest {
                 .map(s -> new Topology.Service(s, "/" + s, "/" + s, null)).toList(), Map.of(), "256m");
     }
 
-    private static final String EARLY = "-XX:CompileThresholdScaling=0.1";
-    private static final String CACHE = "-XX:ReservedCodeCacheSize=256m";
-
     @Test
-    void everyPayaraProcessIsC1OnlyAndCompilesEarlyByDefault() {
-        assertEquals(List.of("-XX:TieredStopAtLevel=1", EARLY, CACHE), Mec.compilerFlags(proc("meo", "cloud-platform"), null));
-        assertEquals(List.of("-XX:TieredStopAtLevel=1", EARLY, CACHE), Mec.compilerFlags(proc("mepm"), "c2"));
+    void everyPayaraProcessIsC1OnlyByDefault() {
+        assertEquals(List.of("-XX:TieredStopAtLevel=1"), Mec.compilerFlags(proc("meo", "cloud-platform"), null));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1"), Mec.compilerFlags(proc("mepm"), "c2"));
     }
 
     @Test
     void theProcessHostingTheCloudPlatformGetsC2WhenAskedFor() {
-        assertEquals(List.of(EARLY, CACHE), Mec.compilerFlags(proc("meo", "cloud-platform"), "c2"));
-        assertEquals(List.of(EARLY, CACHE), Mec.compilerFlags(proc("cloud-platform"), "C2"));
-        assertEquals(List.of("-XX:TieredStopAtLevel=1", EARLY, CACHE), Mec.compilerFlags(proc("cloud-platform"), "c1"));
+        assertEquals(List.of(), Mec.compilerFlags(proc("meo", "cloud-platform"), "c2"));
+        assertEquals(List.of(), Mec.compilerFlags(proc("cloud-platform"), "C2"));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1"), Mec.compilerFlags(proc("cloud-platform"), "c1"));
     }
 }
