@@ -167,12 +167,13 @@ public class SliceOrchestrator {
         } catch (Exception e) {
             LOG.log(Level.WARNING, "slicing request " + run.id() + " failed", e);
             int status = e instanceof ProblemException p ? p.status() : e instanceof MeoClient.MeoException ? 502 : 500;
-            run.failed(status, status == 502 ? "Bad Gateway" : "Slicing failed", e.getMessage());
+            // The slice first: whoever sees the request FAILED (the handler's long poll) must find its slice FAILED.
             String sliceId = run.info().sliceId();
             if (sliceId != null) {
                 repository.slice(sliceId).filter(s -> "INSTANTIATING".equals(s.state()))
                         .ifPresent(s -> repository.save(withState(s, "FAILED", e.getMessage())));
             }
+            run.failed(status, status == 502 ? "Bad Gateway" : "Slicing failed", e.getMessage());
         }
         callback(run);
     }
