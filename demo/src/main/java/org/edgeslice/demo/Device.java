@@ -42,6 +42,20 @@ final class Device {
         return r.location();
     }
 
+    /**
+     * POST a slicing request with {@code Prefer: wait=N} (RFC 7240): the handler answers once the request is
+     * COMPLETED or FAILED, or after N seconds; then this long polls for the rest. The request's final state.
+     */
+    JsonNode requestServiceAndAwait(String handler, JsonNode request, int waitSeconds) throws IOException {
+        Reply r = send(HttpRequest.newBuilder(URI.create(handler + "/iot_slicing/v1/requests"))
+                .header("Content-Type", "application/json").header("Prefer", "wait=" + waitSeconds)
+                .POST(HttpRequest.BodyPublishers.ofString(request.toString())));
+        if (r.status() != 201 || r.location() == null) {
+            throw new IOException("the handler refused the request: " + r.status() + " " + r.body());
+        }
+        return "PROCESSING".equals(r.body().path("state").asText()) ? awaitOutcome(r.location()) : r.body();
+    }
+
     JsonNode get(String url) throws IOException {
         Reply r = send(HttpRequest.newBuilder(URI.create(url)).GET());
         if (r.status() != 200) {

@@ -226,8 +226,8 @@ public final class SlicingBench {
         r.withArray("tasks").add("/in-cse/BenchCars/Car" + n);
         r.put("dataRate", 5);
         long t0 = System.nanoTime();
-        String location = device.requestService(handler, r);
-        JsonNode state = device.awaitOutcome(location); // long poll of the handler's request resource
+        // the answer to the POST once the request is done (Prefer: wait), as a device that waits for its endpoints
+        JsonNode state = device.requestServiceAndAwait(handler, r, 30);
         double ms = (System.nanoTime() - t0) / 1e6;
         if (!"COMPLETED".equals(state.path("state").asText())) {
             throw new IllegalStateException("request ended " + state.path("state").asText() + ": " + state.path("detail"));

@@ -95,6 +95,48 @@ class HandlerApiTest {
         assertEquals("COMPLETED", done.get("state").asText());
     }
 
+    @Test
+    void aPostThatPrefersToWaitIsAnsweredOnceTheRequestIsDoneOrWhenTheWaitEnds() throws Exception {
+        iscl.gate = new CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<Http.Reply> waiting = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> postPreferring(CAR, 10));
+        Thread.sleep(300);
+        assertTrue(!waiting.isDone(), "answered while PROCESSING: " + (waiting.isDone() ? waiting.join().body() : ""));
+        iscl.gate.countDown();
+        Http.Reply done = waiting.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(201, done.status(), done.body());
+        assertEquals("wait=10", done.header("Preference-Applied"));
+        JsonNode body = done.json();
+        assertEquals("COMPLETED", body.get("state").asText(), done.body());
+        assertTrue(body.at("/slice/pointOfAccess").isTextual() && body.at("/slice/endpoints/registration").isTextual(),
+                "the device's endpoints in the answer: " + done.body());
+        assertEquals(body.get("id").asText(), done.header("Location").substring(done.header("Location").lastIndexOf('/') + 1));
+
+        // the wait ends first: 201 with the request as it is then, still PROCESSING
+        iscl.gate = new CountDownLatch(1);
+        long t0 = System.nanoTime();
+        Http.Reply early = postPreferring(CAR.replace("car-a", "car-b").replace("CarA", "CarB"), 1);
+        long waited = (System.nanoTime() - t0) / 1_000_000;
+        iscl.gate.countDown();
+        assertEquals(201, early.status(), early.body());
+        assertEquals("PROCESSING", early.json().get("state").asText(), early.body());
+        assertTrue(waited >= 900 && waited < 4000, "waited " + waited + " ms");
+        awaitState(early.header("Location"), "COMPLETED");
+    }
+
+    private Http.Reply postPreferring(String body, int seconds) {
+        try {
+            java.net.http.HttpResponse<String> r = Http.CLIENT.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(requests)).header("Content-Type", "application/json")
+                    .header("Prefer", "wait=" + seconds).timeout(java.time.Duration.ofSeconds(seconds + 5))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return new Http.Reply(r.statusCode(), r.body(), r);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static Http.Reply longPoll(String url, String etag, int seconds) {
         try {
             java.net.http.HttpResponse<String> r = Http.CLIENT.send(java.net.http.HttpRequest.newBuilder(

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.edgeslice.cloud.ciss.CloudCse;
 import org.edgeslice.cloud.ciss.offload.OffloadService;
 import org.edgeslice.cloud.infrastructure.CloudSettings;
@@ -66,8 +67,14 @@ public class IsclService {
         Planned planned = transaction.run(() -> {
             SlicingPlan plan = structure(req);
             String id = UUID.randomUUID().toString();
+            AtomicBoolean stored = new AtomicBoolean();
             RequestRun run = new RequestRun(id, req, selfBase + "/" + id, info -> {
-                repository.save(info); // committed here (or with the submit's transaction): a waiter sees it stored
+                // committed here (or with the submit's transaction): a waiter sees it stored
+                if (stored.getAndSet(true)) {
+                    repository.update(info);
+                } else {
+                    repository.insert(info);
+                }
                 changes.changed(info);
             });
             run.log("INFO", "received " + req.requestType() + " from " + Optional.ofNullable(req.requester())
@@ -123,7 +130,9 @@ public class IsclService {
                     continue;
                 }
                 String p = t.path().replaceAll("^/+", "").replaceAll("/+$", "");
-                if (!paths.add(p)) {
+                if (t.path().length() > TaskSpec.MAX_PATH_LENGTH) {
+                    problems.add("task paths are at most " + TaskSpec.MAX_PATH_LENGTH + " characters long");
+                } else if (!paths.add(p)) {
                     problems.add("task " + t.path() + " is named twice");
                 } else if (!p.startsWith(settings.cseName() + "/")) {
                     problems.add("task " + t.path() + " is not under /" + settings.cseName());

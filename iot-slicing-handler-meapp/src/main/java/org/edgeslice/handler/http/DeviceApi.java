@@ -170,6 +170,10 @@ public final class DeviceApi {
     public boolean longPoll(String method, String uri, HttpReply current, String ifNoneMatch, String prefer,
                             ScheduledExecutorService timer, Consumer<HttpReply> answer) {
         int wait = waitSeconds(prefer);
+        if ("POST".equals(method) && wait > 0 && current.status() == 201) {
+            awaitOutcome(current, wait, timer, answer);
+            return true;
+        }
         String etag = current.headers().get("ETag");
         if (!"GET".equals(method) || wait <= 0 || current.status() != 200 || etag == null || !etag.equals(ifNoneMatch)) {
             return false;
@@ -210,6 +214,61 @@ public final class DeviceApi {
             }
         }, wait, TimeUnit.SECONDS));
         return true;
+    }
+
+    /**
+     * {@code POST requests} with {@code Prefer: wait=N} (RFC 7240): the 201 is sent once the request is no longer
+     * PROCESSING, or after N seconds as it is then. A device asking for functions a slice already holds (path 03-2,
+     * milliseconds) has its endpoints in the answer to its POST, without the GETs of a long poll.
+     */
+    private void awaitOutcome(HttpReply created, int wait, ScheduledExecutorService timer,
+                              Consumer<HttpReply> answer) {
+        String location = created.headers().get("Location");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicReference<ScheduledFuture<?>> timeout = new AtomicReference<>();
+        Runnable reply = () -> {
+            ScheduledFuture<?> t = timeout.get();
+            if (t != null) {
+                t.cancel(false);
+            }
+            HttpReply now = procedure.get(id).map(r -> json(201, view(r), Map.of("Location", location,
+                    "Preference-Applied", "wait=" + wait))).orElse(created); // deleted meanwhile: as created
+            answer.accept(now);
+        };
+        Runnable onChange = new Runnable() {
+            @Override
+            public void run() {
+                if (done.get()) {
+                    return;
+                }
+                if (finished(id)) {
+                    if (done.compareAndSet(false, true)) {
+                        timer.execute(reply); // not on the thread that saved the change (it holds the procedure's lock)
+                    }
+                } else {
+                    procedure.onNextChange(id, this); // a step of the trace: wait for the next change
+                }
+            }
+        };
+        procedure.onNextChange(id, onChange); // registered before looking: no change slips in between
+        if (finished(id)) {
+            procedure.forget(id, onChange);
+            if (done.compareAndSet(false, true)) {
+                reply.run();
+            }
+            return;
+        }
+        timeout.set(timer.schedule(() -> {
+            if (done.compareAndSet(false, true)) {
+                procedure.forget(id, onChange);
+                reply.run();
+            }
+        }, wait, TimeUnit.SECONDS));
+    }
+
+    private boolean finished(String id) {
+        return procedure.get(id).map(r -> r.state() != RequestState.PROCESSING).orElse(true);
     }
 
     /** 200 with a strong ETag of the body, which changes with every saved change of the request. */

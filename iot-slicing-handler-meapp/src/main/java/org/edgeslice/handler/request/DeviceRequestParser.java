@@ -24,6 +24,9 @@ import java.util.stream.Collectors;
  * Functions are normalised (lower case, canonical order, no duplicates).
  */
 public final class DeviceRequestParser {
+
+    /** As the ISCL accepts (TaskSpec.MAX_PATH_LENGTH in the cloud contract): the CISS indexes tasks by path. */
+    static final int MAX_TASK_PATH = 512;
     /** Common service functions a slice can be composed of, in canonical order. */
     public static final List<String> KNOWN_FUNCTIONS = List.of("registration", "retrieve", "subscription",
             "notification", "data-management");
@@ -113,6 +116,7 @@ public final class DeviceRequestParser {
         for (String t : r.tasks()) {
             require(t != null && t.startsWith("/") && t.length() > 1 && !t.contains(" "),
                     "tasks entries must be oneM2M structured paths starting with '/': " + t);
+            require(t.length() <= MAX_TASK_PATH, "tasks entries are at most " + MAX_TASK_PATH + " characters long");
             if (!tasks.contains(t)) {
                 tasks.add(t);
             }

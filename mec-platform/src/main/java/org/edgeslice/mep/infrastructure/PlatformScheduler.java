@@ -30,7 +30,8 @@ import org.edgeslice.mep.service.ServiceRegistry;
 public class PlatformScheduler {
 
     private static final Logger LOG = Logger.getLogger(PlatformScheduler.class.getName());
-    private static final long PERIOD_MS = 200;
+    /** Liveness and timeouts are in seconds; notifications are delivered at the commit that queues them. */
+    private static final long PERIOD_MS = 1000;
 
     @Resource
     ManagedScheduledExecutorService scheduler;

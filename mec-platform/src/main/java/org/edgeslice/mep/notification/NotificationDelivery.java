@@ -1,7 +1,11 @@
 package org.edgeslice.mep.notification;
 
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.edgeslice.support.outbox.DeliveryRounds;
 
 /**
  * POSTs the due notifications of the {@link Outbox} to their callbacks (ETSI GS MEC 011: the callback answers
@@ -30,8 +35,49 @@ public class NotificationDelivery {
     @Inject
     Outbox outbox;
 
-    /** Delivers one batch of due notifications concurrently; returns how many were attempted. */
+    @Resource
+    ManagedThreadFactory threads;
+
+    private volatile DeliveryRounds rounds;
+
+    private DeliveryRounds rounds() {
+        DeliveryRounds r = rounds;
+        if (r == null) {
+            synchronized (this) {
+                if (rounds == null) {
+                    rounds = new DeliveryRounds(this::round, threads);
+                }
+                r = rounds;
+            }
+        }
+        return r;
+    }
+
+    /**
+     * A delivery round once the current transaction has committed: a service availability notification on the
+     * slicing path waited up to 200 ms for the platform's next periodic round.
+     */
+    public void kickAfterCommit(TransactionSynchronizationRegistry transactions) {
+        rounds().kickAfterCommit(transactions);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (rounds != null) {
+            rounds.stop();
+        }
+    }
+
+    /**
+     * Delivers the due notifications, one batch after the other while new ones are queued meanwhile; returns how
+     * many were attempted (0 if a round is running already: it goes on with what is queued now).
+     */
     public int deliverDue() {
+        return rounds().deliverDue();
+    }
+
+    /** Delivers one batch of due notifications concurrently; returns how many were attempted. */
+    private int round() {
         List<Outbox.Pending> due = outbox.due(System.currentTimeMillis(), BATCH);
         List<CompletableFuture<String>> sends = due.stream().map(NotificationDelivery::send).toList();
         // outcomes are recorded here, on the container's thread: the HTTP client's threads have no JTA context

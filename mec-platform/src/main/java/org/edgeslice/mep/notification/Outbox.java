@@ -1,8 +1,11 @@
 package org.edgeslice.mep.notification;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +25,12 @@ public class Outbox {
     @PersistenceContext(unitName = "mep")
     EntityManager em;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    NotificationDelivery delivery;
+
     /** A notification due for delivery. */
     public record Pending(String id, String callbackUri, String payload, int attempts) {
     }
@@ -39,6 +48,7 @@ public class Outbox {
         o.nextAttemptAt = o.createdAt;
         o.seq = nextSeq(o.createdAt);
         em.persist(o);
+        delivery.kickAfterCommit(transactions);
     }
 
     /**

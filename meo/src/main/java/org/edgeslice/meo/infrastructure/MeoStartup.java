@@ -54,7 +54,7 @@ public class MeoStartup {
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "notification delivery round failed", e);
             }
-        }, 500, 100, TimeUnit.MILLISECONDS);
+        }, 500, 1000, TimeUnit.MILLISECONDS); // a backstop: a commit that queues a notification kicks a round
     }
 
     @PreDestroy

@@ -3,11 +3,9 @@ package org.edgeslice.meo.infrastructure;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +17,7 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.edgeslice.support.outbox.DeliveryRounds;
 
 /**
  * Delivers the outbox: POSTs each notification to its callback (2xx = delivered), in creation order per
@@ -47,33 +46,35 @@ public class NotificationDispatcher {
     @Resource
     ManagedThreadFactory threads;
 
-    private volatile ExecutorService kicks;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private volatile DeliveryRounds rounds;
 
-    /** A delivery round now, on a thread of its own (called once a transaction that queued one has committed). */
-    public void kick() {
-        again.set(true);
-        ExecutorService k = kicks;
-        if (k == null) {
+    private DeliveryRounds rounds() {
+        DeliveryRounds r = rounds;
+        if (r == null) {
             synchronized (this) {
-                if (kicks == null) {
-                    kicks = Executors.newSingleThreadExecutor(threads);
+                if (rounds == null) {
+                    rounds = new DeliveryRounds(this::round, threads);
                 }
-                k = kicks;
+                r = rounds;
             }
         }
-        try {
-            k.submit(this::deliverDue);
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "delivery kick refused; the periodic round delivers", e);
-        }
+        return r;
+    }
+
+    /** A delivery round now, on a thread of its own. */
+    public void kick() {
+        rounds().kick();
+    }
+
+    /** A delivery round once the current transaction has committed. */
+    public void kickAfterCommit(TransactionSynchronizationRegistry transactions) {
+        rounds().kickAfterCommit(transactions);
     }
 
     @PreDestroy
     void stop() {
-        if (kicks != null) {
-            kicks.shutdownNow();
+        if (rounds != null) {
+            rounds.stop();
         }
     }
 
@@ -82,20 +83,7 @@ public class NotificationDispatcher {
      * periodic round and the kicks do not deliver the same row twice.
      */
     public int deliverDue() {
-        if (!running.compareAndSet(false, true)) {
-            again.set(true);
-            return 0;
-        }
-        try {
-            int delivered = 0;
-            do {
-                again.set(false);
-                delivered += round();
-            } while (again.get());
-            return delivered;
-        } finally {
-            running.set(false);
-        }
+        return rounds().deliverDue();
     }
 
     private int round() {

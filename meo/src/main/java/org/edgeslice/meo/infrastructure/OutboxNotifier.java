@@ -2,8 +2,6 @@ package org.edgeslice.meo.infrastructure;
 
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,18 +42,7 @@ public class OutboxNotifier implements Notifier {
         e.nextAttemptMs = 0;
         e.state = OutboxEntity.PENDING;
         em.persist(e);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    // an LCM notification on the slicing path waited up to 100 ms for the next round
-                    dispatcher.kick();
-                }
-            }
-        });
+        // an LCM notification on the slicing path waited up to 100 ms for the next periodic round
+        dispatcher.kickAfterCommit(transactions);
     }
 }

@@ -130,6 +130,10 @@ public class OffloadService {
             if (spec == null || spec.path() == null || spec.path().isBlank()) {
                 throw ProblemException.badRequest("every task needs a path such as /" + settings.cseName() + "/Cars/CarA");
             }
+            if (spec.path().length() > TaskSpec.MAX_PATH_LENGTH) {
+                throw ProblemException.badRequest("task paths are at most " + TaskSpec.MAX_PATH_LENGTH
+                        + " characters long");
+            }
             String path = normalise(spec.path());
             if (!path.startsWith(settings.cseName() + "/")) {
                 throw ProblemException.badRequest("task path " + spec.path() + " is not under /" + settings.cseName());
@@ -176,7 +180,7 @@ public class OffloadService {
                     ? subscribeTree(taskId, sliceId, endpoint, sliceCse, path, callbackBase) : List.of();
             TaskInfo done = new TaskInfo(taskId, "/" + path, sliceId, mode, "OFFLOADED", slicePath, endpoint, copied,
                     0L, now, null, null);
-            tasks.offloaded(done, subscriptions); // one transaction: the task and its sync subscriptions
+            tasks.insertOffloaded(done, subscriptions); // one transaction: the task and its sync subscriptions
             if (mode == SyncMode.REDIRECT) {
                 cse.redirects().put(redirectOf(done));
             }
