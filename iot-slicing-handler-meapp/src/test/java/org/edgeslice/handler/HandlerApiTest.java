@@ -296,6 +296,7 @@ class HandlerApiTest {
         assertBad(Http.post(requests, CAR.replace("\"retrieve\"", "\"teleport\"")), "teleport");
         assertBad(Http.post(requests, CAR.replace("\"/in-cse/Cars/CarA\"", "\"in-cse/Cars/CarA\"")), "tasks");
         assertBad(Http.post(requests, CAR.replace("\"latencyMs\":20", "\"latencyMs\":0")), "latencyMs");
+        assertBad(Http.post(requests, CAR.replace("/in-cse/Cars/CarA", "/in-cse/" + "c".repeat(510))), "512");
         assertBad(Http.post(requests, "{\"deviceId\":\"x\""), "Malformed");
         assertBad(Http.post(requests, "[]"), "");
         assertBad(Http.post(requests, ""), "body");

@@ -164,6 +164,8 @@ class CloudPlatformIT {
             "{\"requestType\":\"FUNCTION_GENERATION_AND_OFFLOADING\",\"functions\":\"retrieve\",\"tasks\":[{\"path\":\"/in-cse/"
                 + ae + "/CarA\"}]}",
             "not json",
+            "{\"requestType\":\"FUNCTION_GENERATION_AND_OFFLOADING\",\"functions\":[\"retrieve\"],\"tasks\":[{\"path\":\"/in-cse/"
+                + "x".repeat(520) + "\"}]}",
         };
         for (String body : bodies) {
             Http.Reply r = api().post("iscl/v1/slicing_requests", body);
@@ -181,6 +183,10 @@ class CloudPlatformIT {
         assertEquals(400, query.status(), query.toString());
         Http.Reply offload = api().post("ciss/v1/offloads", "{\"sliceId\":\"s\",\"sliceEndpoint\":\"ftp://x\",\"tasks\":[]}");
         assertEquals(400, offload.status(), offload.toString());
+        Http.Reply longPath = api().post("ciss/v1/offloads", "{\"sliceId\":\"s\",\"sliceEndpoint\":\"http://127.0.0.1:1\","
+                + "\"tasks\":[{\"path\":\"/in-cse/" + "x".repeat(520) + "\"}]}");
+        assertEquals(400, longPath.status(), longPath.toString());
+        assertTrue(longPath.body().contains("512"), longPath.body());
         assertEquals(404, api().get("ciss/v1/tasks/no-such-task").status());
         assertEquals(0, meo.instantiateBodies.stream().filter(b -> b.toString().contains(ae)).count());
     }
