@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * with the standby pool turned off ({@code PUT mepm_mgmt/v1/standby}), so they measure a container's own start;
  * the pool's size is put back afterwards. {@code --warmup N} (default 1) new slices before the standby series are
  * not recorded: the first has no standby container yet, and the management plane's code is still being compiled
- * by the JIT during the first tens of requests after {@code ./mec up} (docs/evaluation.md shows both).
+ * by the JIT during the first tens of requests after {@code ./mec up} (docs/evaluation.md shows both). The
+ * offloading series likewise starts with N unrecorded 03-2 requests onto its slice.
  */
 public final class SlicingBench {
 
@@ -75,7 +76,7 @@ public final class SlicingBench {
             throw new IllegalArgumentException("--only standby needs --mepm");
         }
         SlicingBench b = new SlicingBench(handler, cloud, dockerHost);
-        b.seed(4 * runs + 3 + warmup);
+        b.seed(4 * runs + 3 + 2 * warmup);
         Standby pool = mepm == null ? null : b.new Standby(mepm);
         double[] standby = pool != null && (only == null || only.equals("standby")) ? b.standbySlices(runs, warmup, pool) : null;
         int size = pool == null ? 0 : pool.size(0); // the warm and cold series start their own containers
@@ -89,7 +90,7 @@ public final class SlicingBench {
                 pool.size(size);
             }
         }
-        double[] offloading = only == null || only.equals("offloading") ? b.offloadingOnly(runs) : null;
+        double[] offloading = only == null || only.equals("offloading") ? b.offloadingOnly(runs, warmup) : null;
         System.out.printf("%nslice preparation (request -> device has its endpoints), %d runs each%n", runs);
         System.out.printf("%-34s %9s %9s %9s%n", "path", "p50 ms", "p95 ms", "mean ms");
         row("new slice, standby container", standby);
@@ -185,9 +186,13 @@ public final class SlicingBench {
         }
     }
 
-    private double[] offloadingOnly(int runs) throws IOException, InterruptedException {
+    /** The 03-2 path onto one slice: {@code warmup} unrecorded requests first, then {@code runs} recorded. */
+    private double[] offloadingOnly(int runs, int warmup) throws IOException, InterruptedException {
         Timed first = request();
         List<JsonNode> users = new ArrayList<>(List.of(first.state()));
+        for (int i = 0; i < warmup; i++) {
+            users.add(request().state());
+        }
         double[] ms = new double[runs];
         for (int i = 0; i < runs; i++) {
             Timed t = request();
