@@ -12,16 +12,19 @@ class CompilerFlagsTest {
                 .map(s -> new Topology.Service(s, "/" + s, "/" + s, null)).toList(), Map.of(), "256m");
     }
 
+    private static final List<String> EARLY_C1 = List.of("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.1",
+            "-XX:ReservedCodeCacheSize=256m");
+
     @Test
-    void everyPayaraProcessIsC1OnlyByDefault() {
-        assertEquals(List.of("-XX:TieredStopAtLevel=1"), Mec.compilerFlags(proc("meo", "cloud-platform"), null));
-        assertEquals(List.of("-XX:TieredStopAtLevel=1"), Mec.compilerFlags(proc("mepm"), "c2"));
+    void everyPayaraProcessIsC1OnlyCompilingEarlyByDefault() {
+        assertEquals(EARLY_C1, Mec.compilerFlags(proc("meo", "cloud-platform"), null));
+        assertEquals(EARLY_C1, Mec.compilerFlags(proc("mepm"), "c2"));
     }
 
     @Test
     void theProcessHostingTheCloudPlatformGetsC2WhenAskedFor() {
         assertEquals(List.of(), Mec.compilerFlags(proc("meo", "cloud-platform"), "c2"));
         assertEquals(List.of(), Mec.compilerFlags(proc("cloud-platform"), "C2"));
-        assertEquals(List.of("-XX:TieredStopAtLevel=1"), Mec.compilerFlags(proc("cloud-platform"), "c1"));
+        assertEquals(EARLY_C1, Mec.compilerFlags(proc("cloud-platform"), "c1"));
     }
 }
