@@ -2,6 +2,7 @@ package org.edgeslice.mepm.lcm;
 
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +44,10 @@ public class InstanceRepository {
 
     /** Applies {@code change} to the stored instance and commits; returns the new state. */
     public AppInstanceEntity update(String id, Consumer<AppInstanceEntity> change) {
-        AppInstanceEntity e = em.find(AppInstanceEntity.class, id);
+        // read under a row lock: the latest committed row, and no other writer between this read and the write
+        // (a plain read once came back one version old during many concurrent instantiations, and the write
+        // then failed its optimistic check, failing an instantiation that had succeeded)
+        AppInstanceEntity e = em.find(AppInstanceEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (e == null) {
             throw new IllegalStateException("app instance " + id + " vanished");
         }

@@ -2,6 +2,7 @@ package org.edgeslice.mepm.lcm;
 
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +43,10 @@ public class OpOccRepository {
     }
 
     public OpOccEntity update(String id, Consumer<OpOccEntity> change) {
-        OpOccEntity e = em.find(OpOccEntity.class, id);
+        // read under a row lock: the latest committed row, and no other writer between this read and the write
+        // (a plain read once came back one version old during many concurrent instantiations, and the write
+        // then failed its optimistic check, failing an instantiation that had succeeded)
+        OpOccEntity e = em.find(OpOccEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
         change.accept(e);
         em.flush();
         return e;
