@@ -1,5 +1,6 @@
 package org.edgeslice.mep.notification;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -38,19 +39,11 @@ public class NotificationDelivery {
     @Resource
     ManagedThreadFactory threads;
 
-    private volatile DeliveryRounds rounds;
+    private DeliveryRounds rounds;
 
-    private DeliveryRounds rounds() {
-        DeliveryRounds r = rounds;
-        if (r == null) {
-            synchronized (this) {
-                if (rounds == null) {
-                    rounds = new DeliveryRounds(this::round, threads);
-                }
-                r = rounds;
-            }
-        }
-        return r;
+    @PostConstruct
+    void init() {
+        rounds = new DeliveryRounds(this::round, threads);
     }
 
     /**
@@ -58,14 +51,12 @@ public class NotificationDelivery {
      * slicing path waited up to 200 ms for the platform's next periodic round.
      */
     public void kickAfterCommit(TransactionSynchronizationRegistry transactions) {
-        rounds().kickAfterCommit(transactions);
+        rounds.kickAfterCommit(transactions);
     }
 
     @PreDestroy
     void stop() {
-        if (rounds != null) {
-            rounds.stop();
-        }
+        rounds.stop();
     }
 
     /**
@@ -73,7 +64,7 @@ public class NotificationDelivery {
      * many were attempted (0 if a round is running already: it goes on with what is queued now).
      */
     public int deliverDue() {
-        return rounds().deliverDue();
+        return rounds.deliverDue();
     }
 
     /** Delivers one batch of due notifications concurrently; returns how many were attempted. */

@@ -1,5 +1,6 @@
 package org.edgeslice.meo.infrastructure;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -46,36 +47,26 @@ public class NotificationDispatcher {
     @Resource
     ManagedThreadFactory threads;
 
-    private volatile DeliveryRounds rounds;
+    private DeliveryRounds rounds;
 
-    private DeliveryRounds rounds() {
-        DeliveryRounds r = rounds;
-        if (r == null) {
-            synchronized (this) {
-                if (rounds == null) {
-                    rounds = new DeliveryRounds(this::round, threads);
-                }
-                r = rounds;
-            }
-        }
-        return r;
+    @PostConstruct
+    void init() {
+        rounds = new DeliveryRounds(this::round, threads);
     }
 
     /** A delivery round now, on a thread of its own. */
     public void kick() {
-        rounds().kick();
+        rounds.kick();
     }
 
     /** A delivery round once the current transaction has committed. */
     public void kickAfterCommit(TransactionSynchronizationRegistry transactions) {
-        rounds().kickAfterCommit(transactions);
+        rounds.kickAfterCommit(transactions);
     }
 
     @PreDestroy
     void stop() {
-        if (rounds != null) {
-            rounds.stop();
-        }
+        rounds.stop();
     }
 
     /**
@@ -83,7 +74,7 @@ public class NotificationDispatcher {
      * periodic round and the kicks do not deliver the same row twice.
      */
     public int deliverDue() {
-        return rounds().deliverDue();
+        return rounds.deliverDue();
     }
 
     private int round() {
