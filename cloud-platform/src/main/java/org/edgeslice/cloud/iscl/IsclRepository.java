@@ -36,7 +36,8 @@ public class IsclRepository {
 
     /**
      * A later save of a stored request: one UPDATE, without reading the row first (a running request is saved at
-     * each step, some of them on the path the device waits for). Plain JDBC: Hibernate translates a JPQL UPDATE anew at every execution, which cost more than the read it saves.
+     * each step, some of them on the path the device waits for). Plain JDBC: Hibernate translates a JPQL UPDATE
+     * anew at every execution, which cost more than the read it saves.
      */
     public void update(SlicingRequestInfo r) {
         String info = write(r);

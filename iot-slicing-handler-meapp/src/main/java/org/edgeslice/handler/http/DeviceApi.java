@@ -161,10 +161,11 @@ public final class DeviceApi {
     /**
      * Long poll of {@code GET requests/{id}} (If-None-Match with the current ETag and {@code Prefer: wait=N}): the
      * answer comes as soon as the request changes (200 with {@code Preference-Applied}), or 304 after N seconds
-     * without a change. Nothing blocks meanwhile: {@code answer} is called once, from the thread that saved the
-     * change or from {@code timer}.
+     * without a change; and the wait of {@code POST requests} with {@code Prefer: wait=N} (see
+     * {@link #awaitOutcome}). Nothing blocks meanwhile: {@code answer} is called once, from the thread that saved
+     * the change or from {@code timer}.
      *
-     * @param current the answer the GET would get now
+     * @param current the answer the request would get now
      * @return false if this is not such a long poll (then {@code current} is the answer)
      */
     public boolean longPoll(String method, String uri, HttpReply current, String ifNoneMatch, String prefer,
