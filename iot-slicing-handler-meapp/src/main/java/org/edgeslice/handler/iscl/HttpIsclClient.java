@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -15,15 +12,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import org.edgeslice.handler.request.DeviceRequest;
 import org.edgeslice.handler.request.SlicingPath;
 import org.edgeslice.handler.request.StepRecord;
 import org.edgeslice.handler.slice.SliceEntry;
+import org.edgeslice.meapp.http.BlockingHttp;
+import org.edgeslice.meapp.http.BlockingHttp.Reply;
 import org.edgeslice.meapp.mp1.Mp1Json;
 
 /**
@@ -39,12 +37,15 @@ import org.edgeslice.meapp.mp1.Mp1Json;
  * </ul>
  * JSON is read leniently (attributes the handler does not use are ignored), so the two sides can evolve separately.
  *
- * <p>HTTP through {@link HttpURLConnection}: blocking on the worker thread, connections kept alive by the JDK's
- * keep-alive cache. {@code java.net.http.HttpClient} hands every exchange to its selector and executor threads,
- * which on this 2-core machine under load cost 3-5 ms per request more, on the path the device waits for.
+ * <p>HTTP through {@link BlockingHttp} ({@code HttpURLConnection}): blocking on the worker thread, connections kept
+ * alive by the JDK's keep-alive cache. {@code java.net.http.HttpClient} hands every exchange to its selector and
+ * executor threads, which on this 2-core machine under load cost 3-5 ms per request more, on the path the device
+ * waits for.
  */
 public final class HttpIsclClient implements IsclClient {
     private static final ObjectMapper JSON = Mp1Json.mapper();
+    /** Longer than the ISCL's longest wait ({@link #OFFLOADING_WAIT_SECONDS}, {@link #LONG_POLL_SECONDS}). */
+    private static final Duration EXCHANGE_TIMEOUT = Duration.ofSeconds(30);
 
     private final String base;
     private final Duration timeout;
@@ -70,14 +71,14 @@ public final class HttpIsclClient implements IsclClient {
                 ? send("POST", URI.create(base + "/iscl/v1/slicing_requests"), body(request), "Prefer",
                 "wait=" + OFFLOADING_WAIT_SECONDS)
                 : send("POST", URI.create(base + "/iscl/v1/slicing_requests"), body(request));
-        if (r.statusCode() != 201 && r.statusCode() != 202 && r.statusCode() != 200) {
-            throw new IsclException("ISCL refused the request: HTTP " + r.statusCode() + " " + problem(r.body()),
-                    r.statusCode());
+        if (r.status() != 201 && r.status() != 202 && r.status() != 200) {
+            throw new IsclException("ISCL refused the request: HTTP " + r.status() + " " + problem(r.body()),
+                    r.status());
         }
         String location = r.header("Location").map(l -> r.uri().resolve(l).toString())
                 .orElseGet(() -> selfLink(read(r.body())));
         if (location == null) {
-            throw new IsclException("ISCL answered " + r.statusCode() + " without Location or id");
+            throw new IsclException("ISCL answered " + r.status() + " without Location or id");
         }
         JsonNode info = read(r.body());
         if (info != null && isFinal(info)) {
@@ -98,18 +99,18 @@ public final class HttpIsclClient implements IsclClient {
             // long poll (If-None-Match + Prefer: wait): the ISCL answers as soon as the request changes
             Reply r = etag == null ? send("GET", URI.create(reference), null)
                     : send("GET", URI.create(reference), null, "If-None-Match", etag, "Prefer", "wait=" + LONG_POLL_SECONDS);
-            if (r.statusCode() == 304) {
+            if (r.status() == 304) {
                 if (System.nanoTime() > deadline) {
                     throw new IsclException("ISCL request " + reference + " did not finish within " + timeout.toSeconds()
                             + " s");
                 }
                 continue;
             }
-            if (r.statusCode() == 404) {
+            if (r.status() == 404) {
                 throw new IsclException("ISCL no longer knows request " + reference);
             }
-            if (r.statusCode() != 200) {
-                throw new IsclException("ISCL request " + reference + ": HTTP " + r.statusCode() + " " + problem(r.body()));
+            if (r.status() != 200) {
+                throw new IsclException("ISCL request " + reference + ": HTTP " + r.status() + " " + problem(r.body()));
             }
             JsonNode info = read(r.body());
             List<StepRecord> steps = steps(info);
@@ -143,14 +144,14 @@ public final class HttpIsclClient implements IsclClient {
         String id = slice.sliceId() != null ? slice.sliceId() : slice.appInstanceId();
         URI uri = URI.create(base + "/iscl/v1/slices/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
         Reply r = send("DELETE", uri, null);
-        if (r.statusCode() == 204 || r.statusCode() == 404 || r.statusCode() == 200) {
+        if (r.status() == 204 || r.status() == 404 || r.status() == 200) {
             return;
         }
-        if (r.statusCode() == 409 && alreadyReleased(uri)) {
+        if (r.status() == 409 && alreadyReleased(uri)) {
             return;
         }
-        if (r.statusCode() != 202) {
-            throw new IsclException("ISCL refused to release slice " + id + ": HTTP " + r.statusCode() + " "
+        if (r.status() != 202) {
+            throw new IsclException("ISCL refused to release slice " + id + ": HTTP " + r.status() + " "
                     + problem(r.body()));
         }
         URI poll = r.header("Location").map(l -> r.uri().resolve(l)).orElse(uri);
@@ -160,7 +161,7 @@ public final class HttpIsclClient implements IsclClient {
             sleep(wait);
             wait = Math.min(wait * 2, 1000);
             Reply p = send("GET", poll, null);
-            if (p.statusCode() == 404) {
+            if (p.status() == 404) {
                 return;
             }
             JsonNode n = read(p.body());
@@ -184,10 +185,10 @@ public final class HttpIsclClient implements IsclClient {
         long wait = 100;
         while (true) {
             Reply p = send("GET", slice, null);
-            if (p.statusCode() == 404) {
+            if (p.status() == 404) {
                 return true;
             }
-            JsonNode n = p.statusCode() == 200 ? read(p.body()) : null;
+            JsonNode n = p.status() == 200 ? read(p.body()) : null;
             String state = n == null ? "" : n.path("state").asText("");
             if (state.equals("RELEASED")) {
                 return true;
@@ -298,52 +299,15 @@ public final class HttpIsclClient implements IsclClient {
         return id == null ? null : base + "/iscl/v1/slicing_requests/" + id.asText();
     }
 
-    /** An HTTP answer: status, headers (case-insensitive names, first value), body, and the URI asked. */
-    private record Reply(int statusCode, Map<String, String> headerMap, byte[] body, URI uri) {
-        Optional<String> header(String name) {
-            return Optional.ofNullable(headerMap.get(name));
-        }
-    }
-
     private Reply send(String method, URI uri, JsonNode body, String... headers) {
-        HttpURLConnection c = null;
+        Map<String, String> h = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            h.put(headers[i], headers[i + 1]);
+        }
         try {
-            c = (HttpURLConnection) uri.toURL().openConnection();
-            c.setRequestMethod(method);
-            c.setConnectTimeout(3_000);
-            c.setReadTimeout(30_000);
-            c.setInstanceFollowRedirects(false);
-            c.setUseCaches(false);
-            c.setRequestProperty("Accept", "application/json");
-            for (int i = 0; i + 1 < headers.length; i += 2) {
-                c.setRequestProperty(headers[i], headers[i + 1]);
-            }
-            if (body != null) {
-                byte[] bytes = JSON.writeValueAsBytes(body);
-                c.setRequestProperty("Content-Type", "application/json");
-                c.setDoOutput(true);
-                c.setFixedLengthStreamingMode(bytes.length);
-                try (OutputStream out = c.getOutputStream()) {
-                    out.write(bytes);
-                }
-            }
-            int status = c.getResponseCode();
-            Map<String, String> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            for (Map.Entry<String, List<String>> e : c.getHeaderFields().entrySet()) {
-                if (e.getKey() != null && e.getValue() != null && !e.getValue().isEmpty()) {
-                    h.put(e.getKey(), e.getValue().get(0));
-                }
-            }
-            byte[] content;
-            // read to the end (an error body too): only then is the connection kept alive for the next call
-            try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
-                content = in == null ? new byte[0] : in.readAllBytes();
-            }
-            return new Reply(status, h, content, uri);
+            return BlockingHttp.exchange(method, uri, body == null ? null : JSON.writeValueAsBytes(body),
+                    "application/json", EXCHANGE_TIMEOUT, h);
         } catch (IOException e) {
-            if (c != null) {
-                c.disconnect();
-            }
             throw new IsclException("ISCL unreachable at " + uri + ": " + e, e);
         }
     }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import org.edgeslice.contract.mec011.AccessTokenResponse;
+import org.edgeslice.meapp.http.BlockingHttp;
 
 /**
  * OAuth 2.0 client credentials grant against the MEC platform's token endpoint ({@code {mp1}/oauth2/token}, RFC 6749
@@ -54,9 +55,9 @@ public final class AccessTokenSource {
     }
 
     private void fetch() {
-        Mp1Http.Reply response;
+        BlockingHttp.Reply response;
         try {
-            response = Mp1Http.exchange("POST", tokenEndpoint,
+            response = BlockingHttp.exchange("POST", tokenEndpoint,
                     "grant_type=client_credentials".getBytes(StandardCharsets.US_ASCII),
                     "application/x-www-form-urlencoded", timeout, Map.of("Authorization", basicAuth));
         } catch (IOException e) {

@@ -20,10 +20,11 @@ import org.edgeslice.contract.mec011.SerAvailabilityNotificationSubscription;
 import org.edgeslice.contract.mec011.ServiceInfo;
 import org.edgeslice.contract.mec011.ServiceInfoPost;
 import org.edgeslice.contract.mec011.SubscriptionLinkList;
+import org.edgeslice.meapp.http.BlockingHttp;
 
 /**
  * Client of the MEC platform's Mp1 APIs for one ME App instance (ETSI GS MEC 011 v3.x: {@code mec_app_support/v2},
- * {@code mec_service_mgmt/v1}). Blocking HTTP/1.1 calls with keep-alive ({@link Mp1Http}); every call
+ * {@code mec_service_mgmt/v1}). Blocking HTTP/1.1 calls with keep-alive ({@link BlockingHttp}); every call
  * carries a bearer token from {@link AccessTokenSource} when credentials are configured, and is retried once with a
  * fresh token on 401. Errors surface as {@link Mp1Exception} carrying the status and the platform's ProblemDetails.
  * Thread-safe.
@@ -118,7 +119,7 @@ public final class Mp1Client {
     public Mp1Subscription subscribeAppTermination(String callbackReference) {
         var body = new AppTerminationNotificationSubscription(AppTerminationNotificationSubscription.TYPE,
                 callbackReference, null, settings.appInstanceId());
-        Mp1Http.Reply r = call("POST", APP_SUPPORT + app() + "/subscriptions", body, Set.of(201));
+        BlockingHttp.Reply r = call("POST", APP_SUPPORT + app() + "/subscriptions", body, Set.of(201));
         var created = read(r, AppTerminationNotificationSubscription.class);
         return new Mp1Subscription(location(r, created == null || created.links() == null || created.links().self() == null
                 ? null : created.links().self().href()), AppTerminationNotificationSubscription.TYPE, callbackReference);
@@ -135,7 +136,7 @@ public final class Mp1Client {
     }
 
     private List<Mp1Subscription> subscriptionList(String path) {
-        Mp1Http.Reply r = call("GET", path, null, Set.of(200));
+        BlockingHttp.Reply r = call("GET", path, null, Set.of(200));
         SubscriptionLinkList list = read(r, SubscriptionLinkList.class);
         if (list == null || list.links() == null || list.links().subscriptions() == null) {
             return List.of();
@@ -189,7 +190,7 @@ public final class Mp1Client {
     public Mp1Subscription subscribeServiceAvailability(String callbackReference, FilteringCriteria filter) {
         var body = new SerAvailabilityNotificationSubscription(SerAvailabilityNotificationSubscription.TYPE,
                 callbackReference, null, filter);
-        Mp1Http.Reply r = call("POST", SERVICE_MGMT + app() + "/subscriptions", body, Set.of(201));
+        BlockingHttp.Reply r = call("POST", SERVICE_MGMT + app() + "/subscriptions", body, Set.of(201));
         var created = read(r, SerAvailabilityNotificationSubscription.class);
         return new Mp1Subscription(location(r, created == null || created.links() == null || created.links().self() == null
                 ? null : created.links().self().href()), SerAvailabilityNotificationSubscription.TYPE, callbackReference);
@@ -197,7 +198,7 @@ public final class Mp1Client {
 
     // ---- plumbing ---------------------------------------------------------------------------------------------
 
-    private String location(Mp1Http.Reply r, String selfHref) {
+    private String location(BlockingHttp.Reply r, String selfHref) {
         String loc = r.location().orElse(selfHref);
         if (loc == null) {
             throw new Mp1Exception(r.method() + " " + r.uri(), r.status(),
@@ -206,11 +207,11 @@ public final class Mp1Client {
         return r.uri().resolve(loc).toString();
     }
 
-    private Mp1Http.Reply call(String method, String path, Object body, Set<Integer> ok) {
+    private BlockingHttp.Reply call(String method, String path, Object body, Set<Integer> ok) {
         return callUri(method, URI.create(settings.mp1Url() + path), body, ok);
     }
 
-    private Mp1Http.Reply callUri(String method, URI uri, Object body, Set<Integer> ok) {
+    private BlockingHttp.Reply callUri(String method, URI uri, Object body, Set<Integer> ok) {
         String op = method + " " + uri.getPath();
         byte[] json;
         try {
@@ -218,7 +219,7 @@ public final class Mp1Client {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot serialise " + body, e);
         }
-        Mp1Http.Reply r = send(op, method, uri, json, false);
+        BlockingHttp.Reply r = send(op, method, uri, json, false);
         if (r.status() == 401 && tokens != null) {
             tokens.invalidate();
             r = send(op, method, uri, json, true);
@@ -229,10 +230,10 @@ public final class Mp1Client {
         return r;
     }
 
-    private Mp1Http.Reply send(String op, String method, URI uri, byte[] json, boolean retry) {
+    private BlockingHttp.Reply send(String op, String method, URI uri, byte[] json, boolean retry) {
         Map<String, String> headers = tokens == null ? Map.of() : Map.of("Authorization", "Bearer " + tokens.token());
         try {
-            return Mp1Http.exchange(method, uri, json, "application/json", timeout, headers);
+            return BlockingHttp.exchange(method, uri, json, "application/json", timeout, headers);
         } catch (IOException e) {
             throw new Mp1Exception(op + (retry ? " (retry)" : ""), e);
         }
@@ -254,7 +255,7 @@ public final class Mp1Client {
         return s.length() > 500 ? s.substring(0, 500) + "..." : s;
     }
 
-    private static <T> T read(Mp1Http.Reply r, Class<T> type) {
+    private static <T> T read(BlockingHttp.Reply r, Class<T> type) {
         if (r.body() == null || r.body().length == 0) {
             return null;
         }
@@ -266,7 +267,7 @@ public final class Mp1Client {
         }
     }
 
-    private static <T> List<T> readList(Mp1Http.Reply r, Class<T> type) {
+    private static <T> List<T> readList(BlockingHttp.Reply r, Class<T> type) {
         JavaType listType = Mp1Json.mapper().getTypeFactory().constructCollectionType(List.class, type);
         try {
             return r.body() == null || r.body().length == 0 ? List.of() : Mp1Json.mapper().readValue(r.body(), listType);
