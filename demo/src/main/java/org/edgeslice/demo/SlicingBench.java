@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * the pool's size is put back afterwards. {@code --warmup N} (default 1) new slices before the standby series are
  * not recorded: the first has no standby container yet, and the management plane's code is still being compiled
  * by the JIT during the first tens of requests after {@code ./mec up} (docs/evaluation.md shows both). The
- * offloading series likewise starts with N unrecorded 03-2 requests onto its slice.
+ * offloading series likewise starts with N unrecorded 03-2 requests onto its slice. Order: standby, offloading (on a
+ * quiet host, its slice taken from the standby pool as by default), warm, cold (the image removed before each run).
  */
 public final class SlicingBench {
 
