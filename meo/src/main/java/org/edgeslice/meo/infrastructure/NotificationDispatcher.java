@@ -54,11 +54,6 @@ public class NotificationDispatcher {
         rounds = new DeliveryRounds(this::round, threads);
     }
 
-    /** A delivery round now, on a thread of its own. */
-    public void kick() {
-        rounds.kick();
-    }
-
     /** A delivery round once the current transaction has committed. */
     public void kickAfterCommit(TransactionSynchronizationRegistry transactions) {
         rounds.kickAfterCommit(transactions);

@@ -56,7 +56,7 @@ public final class DeliveryRounds {
     }
 
     /** A round now, on a thread of its own. */
-    public void kick() {
+    private void kick() {
         again.set(true);
         ExecutorService k = kicks;
         if (k == null) {
@@ -74,8 +74,15 @@ public final class DeliveryRounds {
         }
     }
 
-    /** A round once the current transaction has committed (nothing if it rolls back: nothing was queued). */
+    /**
+     * A round once the current transaction has committed (nothing if it rolls back: nothing was queued). Asked once
+     * per queued notification, registered once per transaction.
+     */
     public void kickAfterCommit(TransactionSynchronizationRegistry transactions) {
+        if (transactions.getResource(this) != null) {
+            return;
+        }
+        transactions.putResource(this, Boolean.TRUE);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

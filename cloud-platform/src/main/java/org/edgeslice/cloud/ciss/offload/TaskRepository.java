@@ -90,8 +90,8 @@ public class TaskRepository {
 
     /**
      * A new task, OFFLOADED, with its sync subscriptions, in one transaction. Inserted without looking first: its id
-     * was made for this offload, so neither it nor its subscriptions can be stored yet (the lookups were a fifth of
-     * the cloud's CPU on path 03-2).
+     * was made for this offload, so neither it nor its subscriptions can be stored yet (on path 03-2 the lookups
+     * took about a tenth of the cloud platform's CPU).
      *
      * @param subscriptions each {sliceSubRi, cloudPath, slicePath}
      */
