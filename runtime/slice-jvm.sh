@@ -6,11 +6,15 @@
 #   -XX:+UseSerialGC          no GC worker threads, smallest GC structures for a small heap
 #   -Xms8m -XX:NewSize=1m     small initial heap and young generation (each ~1.3 MB less idle RSS: start-up
 #                             garbage touches the whole eden); both grow with the heap under load
+#   -XX:MinHeapFreeRatio=70 -XX:MaxHeapFreeRatio=90 -XX:NewRatio=1   under load the heap grows early and the
+#                             young generation takes half: evicted content instances die young instead of in full
+#                             collections (101 -> 4 full GCs in 30 s of 64-client creates); idle RSS unchanged
 #   -Xmx64m                   room for the slice's resources (a container's mni bounds them)
 #   -Xss512k                  half the default stack reservation; JSON nesting is capped at 1000 levels
 #   -XX:CICompilerCount=1     one C1 thread is enough for a slice
 #   -Dio.netty.allocator.type=unpooled   the slice uses unpooled heap buffers; no pooled default allocator besides
-SLICE_JVM_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms8m -XX:NewSize=1m -Xmx64m -Xss512k -XX:CICompilerCount=1
+SLICE_JVM_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms8m -XX:NewSize=1m -XX:MinHeapFreeRatio=70 -XX:MaxHeapFreeRatio=90
+                 -XX:NewRatio=1 -Xmx64m -Xss512k -XX:CICompilerCount=1
                  -Dio.netty.allocator.type=unpooled)
 # glibc: two malloc arenas instead of one per thread that allocates natively (less RSS under load)
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}

@@ -51,7 +51,13 @@ public final class SliceImageBuilder implements AutoCloseable {
      *       live in the heap (a container's {@code mni} bounds them), and only touched pages count in RSS.
      *       {@code -Xms8m -XX:NewSize=1m}: a small heap and young generation at start (each measured ~1.3 MB
      *       less idle RSS: start-up garbage touches the whole eden); both grow with the heap under load, and a
-     *       young collection's cost depends on the live data, not on the eden size.</li>
+     *       young collection's cost depends on the live data, not on the eden size.
+     *       {@code -XX:MinHeapFreeRatio=70 -XX:MaxHeapFreeRatio=90 -XX:NewRatio=1}: under load the heap grows
+     *       early and the young generation takes half of it, so content instances that a container's
+     *       {@code mni} evicts soon die young instead of being promoted and collected by full collections
+     *       (64-client creates: 101 full collections in 30 s before, 4 after; 8,400-9,300 instead of
+     *       8,400-8,900 creates/s, p99 19 instead of 26-30 ms); idle RSS unchanged, ~25 MB more RSS after a
+     *       load run.</li>
      *   <li>{@code -Xss512k}: half the default reservation per thread; the deepest recursion is JSON nesting,
      *       which jackson-core caps at 1000 levels.</li>
      *   <li>{@code -XX:CICompilerCount=1}: one C1 thread is enough for a slice and saves its arena memory.</li>
@@ -60,7 +66,8 @@ public final class SliceImageBuilder implements AutoCloseable {
      * </ul>
      */
     static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms8m",
-            "-XX:NewSize=1m", "-Xmx64m", "-Xss512k", "-XX:CICompilerCount=1", "-Dio.netty.allocator.type=unpooled");
+            "-XX:NewSize=1m", "-XX:MinHeapFreeRatio=70", "-XX:MaxHeapFreeRatio=90", "-XX:NewRatio=1", "-Xmx64m",
+            "-Xss512k", "-XX:CICompilerCount=1", "-Dio.netty.allocator.type=unpooled");
 
     private final DockerClient docker;
 

@@ -122,20 +122,15 @@ class JpaResourceStoreTest {
     }
 
     private static org.edgeslice.cloud.ciss.store.DurableLog.RowChange ins(String ri, String attrs, long seq) {
-        return new org.edgeslice.cloud.ciss.store.DurableLog.RowChange(
-                org.edgeslice.cloud.ciss.store.DurableLog.RowChange.Kind.INSERT,
-                new org.edgeslice.cloud.ciss.store.ResourceRow(ri, 3, seq, "in-cse/" + ri, attrs), ri);
+        return org.edgeslice.cloud.ciss.store.DurableLog.RowChange.insert(ri, 3, seq, "in-cse/" + ri, () -> attrs);
     }
 
     private static org.edgeslice.cloud.ciss.store.DurableLog.RowChange upd(String ri, String attrs) {
-        return new org.edgeslice.cloud.ciss.store.DurableLog.RowChange(
-                org.edgeslice.cloud.ciss.store.DurableLog.RowChange.Kind.UPDATE,
-                new org.edgeslice.cloud.ciss.store.ResourceRow(ri, 3, 0, "in-cse/" + ri, attrs), ri);
+        return org.edgeslice.cloud.ciss.store.DurableLog.RowChange.update(ri, 3, "in-cse/" + ri, () -> attrs);
     }
 
     private static org.edgeslice.cloud.ciss.store.DurableLog.RowChange del(String ri) {
-        return new org.edgeslice.cloud.ciss.store.DurableLog.RowChange(
-                org.edgeslice.cloud.ciss.store.DurableLog.RowChange.Kind.DELETE, null, ri);
+        return org.edgeslice.cloud.ciss.store.DurableLog.RowChange.delete(ri);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.edgeslice.cloud.ciss.store;
 
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -16,10 +17,32 @@ public interface DurableLog {
     /** Applies the changes in order, in one transaction; returns only when it committed, else throws. */
     void commit(List<RowChange> changes);
 
-    /** One row change: insert (row), replace the attributes (row), or delete (ri). */
-    record RowChange(Kind kind, ResourceRow row, String ri) {
+    /**
+     * One row change: insert a row, replace a row's attributes, or delete the row of {@code ri}. The attributes'
+     * JSON text is produced only when the change is written ({@code attrs} is called once, by the committer): a
+     * group commit nets the changes of many requests first, and a container updated by a hundred content
+     * instance creations is serialized once instead of a hundred times on the request threads.
+     */
+    record RowChange(Kind kind, String ri, int ty, long seq, String path, Supplier<String> attrs) {
         /** What the change does. */
         public enum Kind { INSERT, UPDATE, DELETE }
+
+        public static RowChange insert(String ri, int ty, long seq, String path, Supplier<String> attrs) {
+            return new RowChange(Kind.INSERT, ri, ty, seq, path, attrs);
+        }
+
+        public static RowChange update(String ri, int ty, String path, Supplier<String> attrs) {
+            return new RowChange(Kind.UPDATE, ri, ty, 0, path, attrs);
+        }
+
+        public static RowChange delete(String ri) {
+            return new RowChange(Kind.DELETE, ri, 0, 0, null, null);
+        }
+
+        /** The row this change writes (serializes the attributes). */
+        public ResourceRow row() {
+            return new ResourceRow(ri, ty, seq, path, attrs.get());
+        }
     }
 
     /** Convenience for tests. */

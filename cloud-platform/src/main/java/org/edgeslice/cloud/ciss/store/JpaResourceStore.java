@@ -183,21 +183,23 @@ public final class JpaResourceStore extends MemoryIndexedResourceStore {
     private List<DurableLog.RowChange> toRows(WriteBatch batch) {
         List<DurableLog.RowChange> out = new ArrayList<>(batch.changes().size());
         for (WriteBatch.Change c : batch.changes()) {
+            Resource r = c.resource();
             switch (c.kind()) {
-                case CREATE -> out.add(new DurableLog.RowChange(DurableLog.RowChange.Kind.INSERT,
-                        toRow(c.resource(), seq.incrementAndGet()), c.ri()));
-                case UPDATE -> out.add(new DurableLog.RowChange(DurableLog.RowChange.Kind.UPDATE,
-                        toRow(c.resource(), 0), c.ri()));
-                case DELETE -> out.add(new DurableLog.RowChange(DurableLog.RowChange.Kind.DELETE, null, c.ri()));
+                // the seq is taken here, under the engine's write lock, so it follows the creation order; the JSON
+                // is written by the committer (resources are immutable once stored, see Resource)
+                case CREATE -> out.add(DurableLog.RowChange.insert(c.ri(), r.type().ty(), seq.incrementAndGet(),
+                        r.path(), () -> attrsText(r)));
+                case UPDATE -> out.add(DurableLog.RowChange.update(c.ri(), r.type().ty(), r.path(),
+                        () -> attrsText(r)));
+                case DELETE -> out.add(DurableLog.RowChange.delete(c.ri()));
                 default -> throw new IllegalStateException();
             }
         }
         return out;
     }
 
-    private static ResourceRow toRow(Resource r, long seq) {
-        return new ResourceRow(r.ri(), r.type().ty(), seq, r.path(), new String(Json.write(r.attrs()),
-                java.nio.charset.StandardCharsets.UTF_8));
+    private static String attrsText(Resource r) {
+        return new String(Json.write(r.attrs()), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static Resource toResource(ResourceRow row) {

@@ -29,8 +29,8 @@ public final class ResourceRows {
     /** The net effect on one resource of a sequence of changes. */
     private static final class Net {
         boolean deleteFirst;
-        ResourceRow insert;
-        ResourceRow update;
+        DurableLog.RowChange insert;
+        DurableLog.RowChange update;
     }
 
     public static void apply(EntityManager em, List<DurableLog.RowChange> changes) {
@@ -55,22 +55,22 @@ public final class ResourceRows {
         }
         Map<String, Net> net = new LinkedHashMap<>();
         for (DurableLog.RowChange c : changes) {
-            String ri = c.kind() == DurableLog.RowChange.Kind.DELETE ? c.ri() : c.row().ri();
+            String ri = c.ri();
             Net n = net.computeIfAbsent(ri, k -> new Net());
             switch (c.kind()) {
                 case INSERT -> {
                     if (n.insert != null || n.update != null) {
                         n.deleteFirst = true; // re-created under the same id: replace the row
                     }
-                    n.insert = c.row();
+                    n.insert = c;
                     n.update = null;
                 }
                 case UPDATE -> {
                     if (n.insert != null) {
-                        n.insert = new ResourceRow(n.insert.ri(), n.insert.ty(), n.insert.seq(), n.insert.path(),
-                                c.row().attrs());
+                        n.insert = DurableLog.RowChange.insert(n.insert.ri(), n.insert.ty(), n.insert.seq(),
+                                n.insert.path(), c.attrs());
                     } else {
-                        n.update = c.row();
+                        n.update = c;
                     }
                 }
                 case DELETE -> {
@@ -95,10 +95,10 @@ public final class ResourceRows {
                 deletes.add(ri);
             }
             if (n.insert != null) {
-                inserts.add(n.insert);
+                inserts.add(n.insert.row());
             }
             if (n.update != null) {
-                updates.add(n.update);
+                updates.add(n.update.row());
             }
         });
         Session session = em.unwrap(Session.class);
