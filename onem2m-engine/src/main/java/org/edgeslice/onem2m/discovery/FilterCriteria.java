@@ -39,6 +39,17 @@ public record FilterCriteria(Set<Integer> types, List<String> labels, Instant cr
                              Set<String> contentTypes, int filterOperation, Integer limit, Integer level,
                              Integer offset) {
 
+    /** A content type condition is compared without its encoding part ({@code text/plain:0} is {@code text/plain}). */
+    public FilterCriteria {
+        if (!contentTypes.isEmpty()) {
+            java.util.Set<String> media = new java.util.LinkedHashSet<>();
+            for (String c : contentTypes) {
+                media.add(c.split(":", 2)[0]);
+            }
+            contentTypes = java.util.Collections.unmodifiableSet(media);
+        }
+    }
+
     public static final FilterCriteria NONE = new FilterCriteria(Set.of(), List.of(), null, null, null, null, null,
             null, null, null, null, null, Set.of(), 1, null, null, null);
 

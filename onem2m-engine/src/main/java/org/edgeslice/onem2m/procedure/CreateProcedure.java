@@ -43,8 +43,15 @@ final class CreateProcedure {
             throw new Onem2mException(ResponseStatusCode.INVALID_CHILD_RESOURCE_TYPE,
                     type.root() + " cannot be created under " + parent.type().root());
         }
+        // creator (TS-0001 §9.6.1.3.2, TS-0004 §7.4.x): set only when the CREATE asks for it with "cr": null
+        boolean wantCreator = takeCreatorRequest(body, schema);
+        // what the originator sent, for rcn=9 (the attributes the CSE assigned or changed)
+        ObjectNode sent = rcn == 9 ? body.deepCopy() : null;
         AttributeValidator.validateCreate(schema, body);
         checkName(body);
+        if (type == ResourceType.CONTENT_INSTANCE) {
+            checkContentInfo(body.get("cnf"));
+        }
         checkExpiration(body);
         Instant now = Instant.now();
         String ri;
@@ -55,6 +62,7 @@ final class CreateProcedure {
             ri = newId(type);
         }
         if (type == ResourceType.SUBSCRIPTION) {
+            SubscriptionRules.check(body);
             // before taking the lock: verification is a network round trip per target
             if (!ctx.notificationsEnabled()) {
                 throw new Onem2mException(ResponseStatusCode.NOT_IMPLEMENTED,
@@ -94,15 +102,21 @@ final class CreateProcedure {
             }
             body.remove("rn");
             attrs.setAll(body);
+            if (wantCreator) {
+                attrs.put("cr", req.from());
+            }
             switch (type) {
                 case CONTAINER -> {
-                    attrs.put("cr", req.from());
                     attrs.put("cni", 0);
                     attrs.put("cbs", 0);
                     attrs.put("st", 0);
                 }
-                case CONTENT_INSTANCE -> createInstance(parent, attrs, req, batch, now);
-                case SUBSCRIPTION -> attrs.put("cr", req.from());
+                case CONTENT_INSTANCE -> createInstance(parent, attrs, batch, now);
+                case SUBSCRIPTION -> {
+                    if (!attrs.has("nct")) {
+                        attrs.put("nct", 1); // TS-0004 §7.4.8.1: notificationContentType defaults to 1 (all attributes)
+                    }
+                }
                 default -> {
                 }
             }
@@ -115,12 +129,14 @@ final class CreateProcedure {
         if (ctx.notificationsEnabled()) {
             ctx.notifications().childCreated(parent, created);
         }
-        return new Response(ResponseStatusCode.CREATED, ResultContent.render(created, rcn, ctx.store()),
-                created.path());
+        JsonNode content = rcn == 9
+                ? Json.object().set(type.root(), assignedByCse(created.attrs(), sent))
+                : ResultContent.render(created, rcn);
+        return new Response(ResponseStatusCode.CREATED, content, created.path());
     }
 
     /** CIN rules (TS-0001 §9.6.7): size, creator, state tag, and the parent's counters and limits. */
-    private void createInstance(Resource container, ObjectNode attrs, Request req, WriteBatch batch, Instant now) {
+    private void createInstance(Resource container, ObjectNode attrs, WriteBatch batch, Instant now) {
         JsonNode con = attrs.get("con");
         long cs = con.isTextual() ? con.asText().getBytes(StandardCharsets.UTF_8).length : Json.write(con).length;
         long mbs = container.longValue("mbs", -1);
@@ -131,7 +147,6 @@ final class CreateProcedure {
         Resource parent = container.copy();
         List<Resource> evicted = ContainerPolicy.evictions(ctx.store(), container, true, cs, now);
         long st = parent.longValue("st", 0) + 1;
-        attrs.put("cr", req.from());
         attrs.put("cs", cs);
         attrs.put("st", st);
         ObjectNode p = parent.attrs();
@@ -166,17 +181,81 @@ final class CreateProcedure {
         return ((ObjectNode) inner).deepCopy();
     }
 
+    /**
+     * A resource name is made of URI unreserved characters (TS-0001 §9.6.1.3.1: it becomes a path segment of
+     * the structured address, and Content-Location carries it unencoded); "la"/"ol" would be shadowed by the
+     * virtual resources, "-" is the CSEBase alias. 4000 otherwise, with a 4102-free reading: the name is a
+     * malformed request parameter, not unacceptable content (docs/conformance.md).
+     */
     private static void checkName(ObjectNode body) {
         JsonNode rn = body.get("rn");
         if (rn == null) {
             return;
         }
         String name = rn.asText();
-        // "la"/"ol" would be shadowed by the virtual resources; "-" is the CSEBase alias
-        if (name.isEmpty() || name.contains("/") || name.equals("la") || name.equals("ol") || name.equals("-")
-                || name.equals(".") || name.equals("..")) {
-            throw Onem2mException.badRequest("invalid resource name " + name);
+        if (!rn.isTextual() || name.isEmpty() || name.equals("la") || name.equals("ol") || name.equals("-")
+                || name.equals(".") || name.equals("..") || !isUnreserved(name)) {
+            throw Onem2mException.badRequest("invalid resource name " + name
+                    + " (letters, digits and - . _ ~ only)");
         }
+    }
+
+    private static boolean isUnreserved(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c == '-' || c == '.' || c == '_' || c == '~';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * contentInfo (TS-0004 §6.3.4.2.x m2m:contentInfo): {@code <type>/<subtype>:<encoding>[:<security>]} with
+     * encoding 0 (plain), 1 (base64 string) or 2 (base64 binary); as the oneM2M test suite checks it, the encoding
+     * is required and nothing follows the security part.
+     */
+    static void checkContentInfo(JsonNode cnf) {
+        if (cnf == null) {
+            return;
+        }
+        String[] parts = cnf.asText().split(":", -1);
+        int slash = parts[0].indexOf('/');
+        boolean ok = parts.length >= 2 && parts.length <= 3 && slash > 0 && slash < parts[0].length() - 1
+                && parts[1].length() == 1 && parts[1].charAt(0) >= '0' && parts[1].charAt(0) <= '2';
+        if (!ok) {
+            throw Onem2mException.badRequest("cnf must be <type>/<subtype>:<encoding 0-2>[:<security>], got "
+                    + cnf.asText());
+        }
+    }
+
+    /**
+     * Removes a {@code "cr": null} from the body and says whether it was there; any other value of {@code cr}
+     * is 4000 (TS-0004: the originator may only ask for the creator to be recorded, never name it).
+     */
+    private static boolean takeCreatorRequest(ObjectNode body, ResourceSchema schema) {
+        JsonNode cr = body.get("cr");
+        if (cr == null) {
+            return false;
+        }
+        if (!cr.isNull() || schema.attribute("cr") == null) {
+            throw Onem2mException.badRequest("cr may only be given as null, to have the creator recorded");
+        }
+        body.remove("cr");
+        return true;
+    }
+
+    /** rcn=9 of a CREATE: the attributes the CSE assigned, or set to another value than the originator sent. */
+    private static ObjectNode assignedByCse(ObjectNode created, ObjectNode sent) {
+        ObjectNode out = Json.object();
+        created.fields().forEachRemaining(e -> {
+            if (!e.getValue().equals(sent.get(e.getKey()))) {
+                out.set(e.getKey(), e.getValue());
+            }
+        });
+        return out;
     }
 
     private static void checkExpiration(ObjectNode body) {

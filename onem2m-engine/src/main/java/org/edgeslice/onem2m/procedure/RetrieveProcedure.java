@@ -2,6 +2,7 @@ package org.edgeslice.onem2m.procedure;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import org.edgeslice.onem2m.common.Json;
 import org.edgeslice.onem2m.common.Onem2mException;
@@ -15,9 +16,14 @@ import org.edgeslice.onem2m.request.Response;
 
 /**
  * RETRIEVE (TS-0001 §10.1.3, TS-0004 §7.3.3.3), including {@code la}/{@code ol} (TS-0004 §7.4.27/§7.4.28: 4004 on
- * an empty container), conditional retrieval ({@code fu=2}: 4004 when the target does not match) and discovery
- * ({@code fu=1}, TS-0004 §7.3.3.17: an {@code m2m:uril} of the matching descendants the originator may DISCOVER,
- * in the form {@code drt} asks for, after {@code ofst} and up to {@code lim}).
+ * an empty container) and discovery ({@code fu=1}, TS-0004 §7.3.3.17: the matching descendants the originator may
+ * DISCOVER, as an {@code m2m:uril} ({@code rcn=11}) or {@code m2m:rrl} ({@code rcn=6}), in the form {@code drt}
+ * asks for, after {@code ofst} and up to {@code lim}).
+ *
+ * <p>A RETRIEVE with {@code rcn} 4, 5, 6 or 8 returns the target's descendants (to the depth {@code lvl} allows)
+ * that match the filter criteria and that the originator may RETRIEVE: nested for 4 and 8, as references for 5
+ * and 6. With {@code rcn=1} the filter criteria select nothing and the target is returned as it is. This is how
+ * the oneM2M test suites read "conditional retrieval" (docs/conformance.md).
  */
 final class RetrieveProcedure {
     private final CseContext ctx;
@@ -38,8 +44,8 @@ final class RetrieveProcedure {
                     : ctx.store().oldestChild(r.ri(), ResourceType.CONTENT_INSTANCE))
                     .orElseThrow(() -> Onem2mException.notFound("container has no content instance"));
         }
-        if (req.filterUsage() == 2 && !req.filter().matches(r)) {
-            throw Onem2mException.notFound("the target does not match the filter criteria");
+        if (r.type() == ResourceType.CONTENT_INSTANCE && retrievalDisabled(r.pi())) {
+            throw Onem2mException.notAllowed("the container's disableRetrieval is set");
         }
         if (r.type() == ResourceType.CSE_BASE) {
             // currentTime is computed, not stored (TS-0001 §9.6.3, Release 4)
@@ -47,35 +53,62 @@ final class RetrieveProcedure {
             withTime.attrs().put("ctm", Timestamps.now());
             r = withTime;
         }
-        return Response.of(ResponseStatusCode.OK, ResultContent.render(r, rcn, ctx.store()));
+        if (rcn == 1) {
+            return Response.of(ResponseStatusCode.OK, ResultContent.representation(r));
+        }
+        List<Resource> found = select(req, r, Operation.RETRIEVE);
+        return Response.of(ResponseStatusCode.OK, ResultContent.render(r, rcn, found, req.identifierType()));
     }
 
     private Response discover(Request req, Target target) {
-        if (req.resultContent() != null && req.resultContent() != 11) {
-            throw Onem2mException.badRequest("discovery supports rcn=11 only");
-        }
+        int rcn = ResultContent.choose(req.resultContent(), 11, ResultContent.DISCOVERY);
         if (target.isVirtual()) {
             throw Onem2mException.badRequest("discovery on la/ol is not supported");
         }
-        List<Resource> found = ctx.store().discover(target.resource().ri(), req.filter());
-        Integer lim = req.filter().limit();
-        int skip = req.filter().offset() == null ? 0 : Math.max(0, req.filter().offset() - 1);
+        List<Resource> found = select(req, target.resource(), Operation.DISCOVERY);
+        if (rcn == 6) {
+            return Response.of(ResponseStatusCode.OK, ResultContent.render(target.resource(), 6, found,
+                    req.identifierType()));
+        }
         ArrayNode uris = Json.NODES.arrayNode();
         for (Resource r : found) {
-            if (lim != null && uris.size() >= lim) {
+            uris.add(req.identifierType() == 2 ? r.ri() : r.path());
+        }
+        ObjectNode body = Json.object();
+        body.set("m2m:uril", uris);
+        return Response.of(ResponseStatusCode.OK, body);
+    }
+
+    /**
+     * The descendants of {@code root} that match the request's filter criteria, are not expired (housekeeping may
+     * not have removed them yet) and that the originator holds {@code privilege} on, in discovery order, after
+     * {@code ofst} and up to {@code lim}.
+     */
+    private List<Resource> select(Request req, Resource root, Operation privilege) {
+        List<Resource> candidates = ctx.store().discover(root.ri(), req.filter());
+        Integer lim = req.filter().limit();
+        int skip = req.filter().offset() == null ? 0 : Math.max(0, req.filter().offset() - 1);
+        List<Resource> out = new ArrayList<>(Math.min(candidates.size(), lim == null ? Integer.MAX_VALUE : lim));
+        for (Resource r : candidates) {
+            if (lim != null && out.size() >= lim) {
                 break;
             }
-            if (!ctx.access().isAllowed(req.from(), Operation.DISCOVERY, r, null)) {
+            if (TargetResolver.expired(r) || !ctx.access().isAllowed(req.from(), privilege, r, null)
+                    || r.type() == ResourceType.CONTENT_INSTANCE && privilege == Operation.RETRIEVE
+                    && retrievalDisabled(r.pi())) {
                 continue;
             }
             if (skip > 0) {
                 skip--;
                 continue;
             }
-            uris.add(req.identifierType() == 2 ? r.ri() : r.path());
+            out.add(r);
         }
-        ObjectNode body = Json.object();
-        body.set("m2m:uril", uris);
-        return Response.of(ResponseStatusCode.OK, body);
+        return out;
+    }
+
+    /** TS-0001 §9.6.6 disableRetrieval: the container's instances cannot be retrieved (4005) while it is true. */
+    private boolean retrievalDisabled(String containerRi) {
+        return ctx.store().get(containerRi).map(c -> c.attrs().path("disr").asBoolean(false)).orElse(false);
     }
 }

@@ -31,6 +31,20 @@ final class UpdateProcedure {
         this.ctx = ctx;
     }
 
+    /**
+     * rcn=9 of an UPDATE (TS-0004 §6.3.4.2.22 "modified attributes"): the attributes the CSE changed on its own
+     * ({@code lt}, a container's {@code st}, counters after an eviction), not the ones the originator set.
+     */
+    private static ObjectNode changedByCse(Resource before, Resource after, ObjectNode sent) {
+        ObjectNode out = Json.object();
+        after.attrs().fields().forEachRemaining(e -> {
+            if (!sent.has(e.getKey()) && !e.getValue().equals(before.attrs().get(e.getKey()))) {
+                out.set(e.getKey(), e.getValue());
+            }
+        });
+        return out;
+    }
+
     Response update(Request req, Target target) {
         Resource current = target.resource();
         if (target.isVirtual() || current.type() == ResourceType.CSE_BASE
@@ -66,9 +80,11 @@ final class UpdateProcedure {
                 }
                 modified.set(e.getKey(), e.getValue());
             }
+            if (updated.type() == ResourceType.SUBSCRIPTION) {
+                SubscriptionRules.check(attrs); // the result must be valid, e.g. nct=2 set where net holds 3
+            }
             Instant now = Instant.now();
             attrs.put("lt", Timestamps.format(now));
-            modified.put("lt", attrs.get("lt").asText());
             WriteBatch batch = new WriteBatch();
             if (updated.type() == ResourceType.CONTAINER) {
                 attrs.put("st", updated.longValue("st", 0) + 1);
@@ -81,11 +97,12 @@ final class UpdateProcedure {
         } finally {
             ctx.writeLock().unlock();
         }
+        modified.put("lt", updated.attrs().get("lt").asText());
         if (ctx.notificationsEnabled()) {
             ctx.notifications().resourceUpdated(updated, modified);
         }
-        JsonNode content = rcn == 9 ? Json.object().set(updated.type().root(), modified)
-                : ResultContent.render(updated, rcn, ctx.store());
+        JsonNode content = rcn == 9 ? Json.object().set(updated.type().root(), changedByCse(current, updated, body))
+                : ResultContent.render(updated, rcn);
         return Response.of(ResponseStatusCode.UPDATED, content);
     }
 }

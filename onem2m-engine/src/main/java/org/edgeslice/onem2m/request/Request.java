@@ -59,6 +59,12 @@ public record Request(Operation op, String to, String from, String requestId, St
                 filterUsage, filter, drt);
     }
 
+    /** The request with filter criteria used as {@code fu} says (1 discovery, 2 conditional retrieval). */
+    public Request withFilter(int fu, FilterCriteria criteria) {
+        return new Request(op, to, from, requestId, releaseVersion, resourceType, content, resultContent, fu,
+                criteria, identifierType);
+    }
+
     public boolean isDiscovery() {
         return op == Operation.RETRIEVE && filterUsage == 1;
     }

@@ -56,11 +56,14 @@ public enum AttributeType {
             return v.isObject();
         }
     },
-    /** {@code con} and similar: any JSON value (string in practice, objects are tolerated as ACME does). */
-    ANY {
+    /**
+     * {@code con}: a string, or a JSON object or array (newer ACME releases accept structured content); a bare
+     * number, boolean or null is refused, as the oneM2M test suite expects (docs/conformance.md).
+     */
+    CONTENT {
         @Override
         boolean accepts(JsonNode v) {
-            return true;
+            return v.isTextual() || v.isObject() || v.isArray();
         }
     };
 

@@ -5,7 +5,7 @@ import static org.edgeslice.onem2m.resource.AttributePolicy.mandatoryWo;
 import static org.edgeslice.onem2m.resource.AttributePolicy.ro;
 import static org.edgeslice.onem2m.resource.AttributePolicy.rw;
 import static org.edgeslice.onem2m.resource.AttributePolicy.wo;
-import static org.edgeslice.onem2m.resource.AttributeType.ANY;
+import static org.edgeslice.onem2m.resource.AttributeType.CONTENT;
 import static org.edgeslice.onem2m.resource.AttributeType.BOOLEAN;
 import static org.edgeslice.onem2m.resource.AttributeType.INT_LIST;
 import static org.edgeslice.onem2m.resource.AttributeType.NON_NEG_INT;
@@ -56,12 +56,12 @@ public final class ResourceSchema {
         // outright, so its update column does not matter.
         register(ResourceType.CONTENT_INSTANCE, universal.subList(0, 8), List.of(ro("cr", STRING),
                         wo("cnf", STRING), ro("cs", NON_NEG_INT), ro("st", NON_NEG_INT), wo("or", STRING),
-                        mandatoryWo("con", ANY), wo("dgt", STRING), wo("at", STRING_LIST), wo("aa", STRING_LIST)),
+                        mandatoryWo("con", CONTENT), wo("dgt", STRING), wo("at", STRING_LIST), wo("aa", STRING_LIST)),
                 EnumSet.noneOf(ResourceType.class));
         register(ResourceType.SUBSCRIPTION, universal, List.of(acpi, ro("cr", STRING), rw("enc", OBJECT),
                         mandatoryRw("nu", STRING_LIST), rw("nct", NON_NEG_INT), rw("exc", NON_NEG_INT),
                         wo("su", STRING), rw("bn", OBJECT), rw("rl", OBJECT), rw("pn", NON_NEG_INT),
-                        rw("nsi", BOOLEAN), rw("ln", BOOLEAN), rw("nfu", STRING), rw("psn", NON_NEG_INT)),
+                        rw("nse", BOOLEAN), rw("ln", BOOLEAN), rw("nfu", STRING), rw("psn", NON_NEG_INT)),
                 EnumSet.noneOf(ResourceType.class));
         register(ResourceType.ACCESS_CONTROL_POLICY, universal, List.of(mandatoryRw("pv", OBJECT),
                         mandatoryRw("pvs", OBJECT), rw("at", STRING_LIST), rw("aa", STRING_LIST)),

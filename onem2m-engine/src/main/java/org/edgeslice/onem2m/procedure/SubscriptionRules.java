@@ -1,0 +1,105 @@
+package org.edgeslice.onem2m.procedure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import org.edgeslice.onem2m.common.Onem2mException;
+import org.edgeslice.onem2m.common.ResponseStatusCode;
+
+/**
+ * The values a {@code <subscription>} may hold (TS-0004 §7.4.8.2, §6.3.5.x m2m:eventNotificationCriteria), checked
+ * on the attributes a CREATE gives and on the result of an UPDATE. Values the standard defines but this CSE does not
+ * act on are 5001 NOT_IMPLEMENTED rather than stored and ignored: a client that asks for batched or rate-limited
+ * notifications would otherwise silently get something else. Values the standard does not define are 4000.
+ */
+final class SubscriptionRules {
+    /** notificationEventType values this CSE delivers: update, delete, create child, delete child. */
+    private static final int MAX_NET_IMPLEMENTED = 4;
+    /** notificationEventType values defined up to Release 5. */
+    private static final int MAX_NET_DEFINED = 11;
+    /** notificationContentType: all attributes, modified attributes, resource id (4, 5 are defined, not done). */
+    private static final int MAX_NCT_IMPLEMENTED = 3;
+    private static final int MAX_NCT_DEFINED = 5;
+    /** eventNotificationCriteria members this CSE evaluates, and the ones it knows but does not evaluate. */
+    private static final Set<String> ENC_EVALUATED = Set.of("net", "chty");
+    private static final Set<String> ENC_DEFINED = Set.of("crb", "cra", "ms", "us", "sts", "stb", "exb", "exa",
+            "sza", "szb", "om", "atr", "md", "nsp", "gq", "cty");
+    /** Subscription attributes that ask for behaviour this CSE does not have (batching, rate limit, ...). */
+    private static final Set<String> NOT_IMPLEMENTED = Set.of("bn", "rl", "pn", "psn", "nfu");
+    private static final int NCT_MODIFIED_ATTRIBUTES = 2;
+    private static final int NET_CREATE_CHILD = 3;
+
+    private SubscriptionRules() {
+    }
+
+    static void check(ObjectNode sub) {
+        for (String a : NOT_IMPLEMENTED) {
+            if (sub.hasNonNull(a)) {
+                throw notImplemented("subscription attribute " + a + " is not supported by this CSE");
+            }
+        }
+        for (String flag : new String[] {"ln", "nse"}) {
+            if (sub.path(flag).asBoolean(false)) {
+                throw notImplemented("subscription attribute " + flag + "=true is not supported by this CSE");
+            }
+        }
+        int nct = (int) sub.path("nct").asLong(1);
+        if (nct < 1 || nct > MAX_NCT_DEFINED) {
+            throw Onem2mException.badRequest("nct must be a notificationContentType (1-" + MAX_NCT_DEFINED + ")");
+        }
+        if (nct > MAX_NCT_IMPLEMENTED) {
+            throw notImplemented("nct=" + nct + " is not supported by this CSE");
+        }
+        JsonNode enc = sub.get("enc");
+        if (enc == null || enc.isNull()) {
+            return;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = enc.fields(); it.hasNext(); ) {
+            String key = it.next().getKey();
+            if (ENC_DEFINED.contains(key)) {
+                throw notImplemented("eventNotificationCriteria " + key + " is not supported by this CSE");
+            }
+            if (!ENC_EVALUATED.contains(key)) {
+                throw Onem2mException.badRequest("unknown eventNotificationCriteria member " + key);
+            }
+        }
+        JsonNode net = enc.get("net");
+        if (net != null) {
+            if (!net.isArray()) {
+                throw Onem2mException.badRequest("enc/net must be a list of notificationEventTypes");
+            }
+            for (JsonNode n : net) {
+                int v = n.isIntegralNumber() ? n.asInt() : -1;
+                if (v < 1 || v > MAX_NET_DEFINED) {
+                    throw Onem2mException.badRequest("enc/net holds an unknown notificationEventType " + n);
+                }
+                if (v > MAX_NET_IMPLEMENTED) {
+                    throw notImplemented("notificationEventType " + v + " is not supported by this CSE");
+                }
+                // TS-0004 §7.4.8.2.1: "modified attributes" has no meaning for a child's creation
+                if (v == NET_CREATE_CHILD && nct == NCT_MODIFIED_ATTRIBUTES) {
+                    throw Onem2mException.badRequest("nct=2 (modified attributes) cannot be combined with net=3");
+                }
+            }
+        }
+        JsonNode chty = enc.get("chty");
+        if (chty != null && (!chty.isArray() || !allIntegers(chty))) {
+            throw Onem2mException.badRequest("enc/chty must be a list of resource types");
+        }
+    }
+
+    private static boolean allIntegers(JsonNode list) {
+        for (JsonNode e : list) {
+            if (!e.isIntegralNumber()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Onem2mException notImplemented(String message) {
+        return new Onem2mException(ResponseStatusCode.NOT_IMPLEMENTED, message);
+    }
+}
