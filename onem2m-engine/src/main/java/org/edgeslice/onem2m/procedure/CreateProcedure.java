@@ -221,10 +221,14 @@ final class CreateProcedure {
         if (cnf == null) {
             return;
         }
-        String[] parts = cnf.asText().split(":", -1);
-        int slash = parts[0].indexOf('/');
-        boolean ok = parts.length >= 2 && parts.length <= 3 && slash > 0 && slash < parts[0].length() - 1
-                && parts[1].length() == 1 && parts[1].charAt(0) >= '0' && parts[1].charAt(0) <= '2';
+        // parsed in place: this runs for every content instance a device creates
+        String v = cnf.asText();
+        int colon = v.indexOf(':');
+        int slash = v.indexOf('/');
+        int colon2 = colon < 0 ? -1 : v.indexOf(':', colon + 1);
+        boolean ok = slash > 0 && colon > slash + 1 && colon + 1 < v.length()
+                && v.charAt(colon + 1) >= '0' && v.charAt(colon + 1) <= '2'
+                && (colon2 < 0 ? v.length() == colon + 2 : colon2 == colon + 2 && v.indexOf(':', colon2 + 1) < 0);
         if (!ok) {
             throw Onem2mException.badRequest("cnf must be <type>/<subtype>:<encoding 0-2>[:<security>], got "
                     + cnf.asText());
