@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
@@ -37,7 +38,6 @@ import org.edgeslice.onem2m.store.ResourceStore;
  */
 public final class CseEngine implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(CseEngine.class.getName());
-    private static final Set<String> RELEASE_1 = Set.of("1");
 
     private final CseConfig config;
     private final ResourceStore store;
@@ -91,7 +91,9 @@ public final class CseEngine implements AutoCloseable {
 
     private Response dispatch(Request req, FunctionSet served) {
         String rvi = req.releaseVersion();
-        if (rvi != null && !RELEASE_1.contains(rvi) && !config.supportedReleases().contains(rvi)) {
+        // TS-0004 §7.3.2: a release the CSE does not list in srv is 4001, "1" included (ACME
+        // test_checkHTTPRVIWrongInRequest); an absent rvi is a Release 1 request and stays accepted
+        if (rvi != null && !config.supportedReleases().contains(rvi)) {
             throw new Onem2mException(ResponseStatusCode.RELEASE_VERSION_NOT_SUPPORTED,
                     "release " + rvi + " is not supported; supported: " + config.supportedReleases());
         }
@@ -180,6 +182,48 @@ public final class CseEngine implements AutoCloseable {
         }
         return result.delivered() ? Response.of(ResponseStatusCode.OK, null)
                 : Response.error(ResponseStatusCode.TARGET_NOT_REACHABLE, result.detail());
+    }
+
+    /**
+     * The operations the addressed resource admits at an endpoint serving {@code servedHere}, for the HTTP
+     * {@code Allow} header of a 4005/405 answer (TS-0009 §6.6, RFC 9110 §15.5.6): a CSEBase can be retrieved and
+     * created under, not updated or deleted (this engine answers 4005 to both, TS-0001 §9.6.3), a contentInstance
+     * and the virtual {@code la}/{@code ol} can be retrieved and deleted (TS-0001 §9.6.7, §9.6.27, §9.6.28), every
+     * other type admits all four, an AE a NOTIFY too. Not on the request path: only a 4005 asks for it.
+     *
+     * @return the operations, or null when the target does not resolve
+     */
+    public Set<Operation> allowedOperations(String to, FunctionSet servedHere) {
+        Target target;
+        try {
+            target = ctx.resolver().resolve(to);
+        } catch (Onem2mException e) {
+            return null;
+        }
+        ResourceType type = target.isVirtual() ? ResourceType.CONTENT_INSTANCE : target.resource().type();
+        Set<Operation> ops = EnumSet.of(Operation.RETRIEVE);
+        switch (type) {
+            case CSE_BASE -> ops.add(Operation.CREATE);
+            case CONTENT_INSTANCE -> ops.add(Operation.DELETE);
+            default -> {
+                ops.add(Operation.CREATE);
+                ops.add(Operation.UPDATE);
+                ops.add(Operation.DELETE);
+                if (type == ResourceType.AE) {
+                    ops.add(Operation.NOTIFY);
+                }
+            }
+        }
+        if (servedHere != null) {
+            // an operation whose function this endpoint does not serve is 4005 here as well
+            ops.removeIf(op -> switch (op) {
+                case CREATE -> !servedHere.contains(CommonServiceFunction.DATA_MANAGEMENT)
+                        && !servedHere.contains(CommonServiceFunction.REGISTRATION)
+                        && !servedHere.contains(CommonServiceFunction.SUBSCRIPTION);
+                default -> !servedHere.contains(FunctionGate.required(op, type));
+            });
+        }
+        return ops;
     }
 
     private static void requireOriginator(String from) {

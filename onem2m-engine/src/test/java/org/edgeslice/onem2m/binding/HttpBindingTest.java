@@ -58,7 +58,7 @@ class HttpBindingTest {
 
     @Test
     void createAnswers201WithContentLocationAndJson() {
-        HttpResponseView r = binding.handle(req("POST", "/cse-mn", null, "Cdev", "application/vnd.onem2m-res+json;ty=2",
+        HttpResponseView r = binding.handle(req("POST", "/cse-mn", null, "Cdev", "application/json;ty=2",
                 "{\"m2m:ae\":{\"rn\":\"dev\",\"api\":\"Nx.y.z\",\"rr\":true,\"srv\":[\"3\"]}}"));
         assertStatus(201, 2001, r);
         assertEquals("/cse-mn/dev", r.header("Content-Location"));
