@@ -1,7 +1,6 @@
 package org.edgeslice.onem2m.acp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
 import org.edgeslice.onem2m.common.Onem2mException;
 import org.edgeslice.onem2m.common.Operation;
 import org.edgeslice.onem2m.common.ResourceType;
@@ -15,11 +14,14 @@ import org.edgeslice.onem2m.store.ResourceStore;
  * <p>Order of evaluation:
  * <ol>
  *   <li>the configured admin originator may do everything;</li>
+ *   <li>an {@code <accessControlPolicy>} is governed by its own {@code pvs} alone (TS-0001 §9.6.2), whatever
+ *       the operation, including CREATE of a {@code <subscription>} under it;</li>
  *   <li>if the governing resource has {@code acpi}, the operation is allowed iff one of those
- *       {@code <accessControlPolicy>}s has a {@code pv} rule whose {@code acor} holds the originator (or
- *       {@code all}/{@code *}) and whose {@code acop} has the operation's bit (TS-0004 §6.3.4.2.26). For an
- *       {@code <accessControlPolicy>} itself, its {@code pvs} governs. A contentInstance, which has no
- *       {@code acpi}, is governed by its parent container (TS-0001 §9.6.7);</li>
+ *       {@code <accessControlPolicy>}s has a {@code pv} rule whose {@code acor} names the originator (exactly,
+ *       {@code all}, or a pattern with {@code *} wildcards), whose {@code acop} has the operation's bit
+ *       (TS-0004 §6.3.4.2.26) and whose {@code acod}, if any, covers the resource type. A change of {@code acpi}
+ *       itself needs UPDATE in the {@code pvs} of those policies instead ({@link #checkUpdate}). A
+ *       contentInstance, which has no {@code acpi}, is governed by its parent container (TS-0001 §9.6.7);</li>
  *   <li>without {@code acpi}, the default policy: the AE that owns the subtree (the AE whose AE-ID is the
  *       originator, at or above the resource) may do everything; anyone may RETRIEVE/DISCOVER the CSEBase and
  *       CREATE an AE under it (registration has its own checks). Everything else is denied: 4103.</li>
@@ -48,6 +50,93 @@ public final class AccessControl {
         }
     }
 
+    /**
+     * CREATE (TS-0001 §10.1.2): CREATE privilege on the parent and, for a {@code <subscription>}, RETRIEVE privilege
+     * on the subscribed-to resource, which is the parent (TS-0004 §7.4.8.2.1). The generic check comes first, as
+     * in TS-0004 §7.3.3.2 the generic procedure precedes the type-specific one.
+     *
+     * @throws Onem2mException 4103 ORIGINATOR_HAS_NO_PRIVILEGE, or 4101 SUBSCRIPTION_CREATOR_HAS_NO_PRIVILEGE
+     */
+    public void checkCreate(String originator, Resource parent, ResourceType type) {
+        check(originator, Operation.CREATE, parent, type);
+        if (type == ResourceType.SUBSCRIPTION && !isAllowed(originator, Operation.RETRIEVE, parent, null)) {
+            throw new Onem2mException(ResponseStatusCode.SUBSCRIPTION_CREATOR_HAS_NO_PRIVILEGE,
+                    "originator " + originator + " has no RETRIEVE privilege on " + parent.path()
+                            + ", so it cannot subscribe to it");
+        }
+    }
+
+    /**
+     * UPDATE (TS-0001 §10.1.4). A change of {@code acpi} (a new list, or {@code null} to remove it) is authorised by
+     * the self-privileges ({@code pvs}) of the policies the resource has now, not by their {@code pv}
+     * (TS-0001 §9.6.2: {@code pvs} governs who may change a policy's association; ACME
+     * {@code test_updateAEACPIWrongOriginator}); without {@code acpi} the default policy applies as for any
+     * UPDATE. Such a request must change nothing else (4000), because one request is authorised against one set
+     * of privileges (ACME's {@code checkAcpiUpdatePermission} does the same).
+     *
+     * @param content the request content ({@code {"m2m:xx": {...}}}); a malformed one is left to the procedure
+     * @throws Onem2mException 4000 for {@code acpi} beside other attributes, 4103 ORIGINATOR_HAS_NO_PRIVILEGE
+     */
+    public void checkUpdate(String originator, Resource target, JsonNode content) {
+        JsonNode changes = content != null && content.isObject() && content.size() == 1
+                ? content.elements().next() : null;
+        if (changes == null || !changes.isObject() || !changes.has("acpi")
+                || target.type() == ResourceType.ACCESS_CONTROL_POLICY) {
+            check(originator, Operation.UPDATE, target, null);
+            return;
+        }
+        if (changes.size() > 1) {
+            throw Onem2mException.badRequest("acpi must be the only attribute of an UPDATE that changes it");
+        }
+        JsonNode acpi = target.attrs().get("acpi");
+        if (admin.equals(originator) || acpi == null || !acpi.isArray() || acpi.isEmpty()) {
+            check(originator, Operation.UPDATE, target, null);
+            return;
+        }
+        for (JsonNode id : acpi) {
+            Resource acp = policy(id.asText());
+            if (acp != null && grants(acp.attrs().get("pvs"), originator, Operation.UPDATE, acp.type(), null)) {
+                return;
+            }
+        }
+        throw new Onem2mException(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, "originator " + originator
+                + " has no UPDATE self-privilege in the access control policies of " + target.path());
+    }
+
+    /**
+     * The policy-related attributes of a CREATE or UPDATE body, after the generic attribute validation:
+     * every {@code acpi} entry names an existing {@code <accessControlPolicy>} (TS-0001 §9.6.1.3; 4000 as
+     * ACME's {@code _checkAndFixACPIreferences}, and an empty list is refused too: {@code null} removes the
+     * attribute), and an {@code <accessControlPolicy>}'s {@code pv}/{@code pvs} are well formed
+     * ({@link AccessControlRules#validate}).
+     *
+     * @param create whether the body is a CREATE (pv and pvs then must be present)
+     * @throws Onem2mException 4000 BAD_REQUEST
+     */
+    public void validatePolicyAttributes(ResourceType type, JsonNode body, boolean create) {
+        JsonNode acpi = body.get("acpi");
+        if (acpi != null && !acpi.isNull()) {
+            if (!acpi.isArray() || acpi.isEmpty()) {
+                throw Onem2mException.badRequest("acpi must list at least one accessControlPolicy; "
+                        + "null removes it");
+            }
+            for (JsonNode id : acpi) {
+                if (policy(id.asText()) == null) {
+                    throw Onem2mException.badRequest("acpi names " + id.asText()
+                            + ", which is not an accessControlPolicy of this CSE");
+                }
+            }
+        }
+        if (type == ResourceType.ACCESS_CONTROL_POLICY) {
+            if (create || body.has("pv")) {
+                AccessControlRules.validate("pv", body.get("pv"), false);
+            }
+            if (create || body.has("pvs")) {
+                AccessControlRules.validate("pvs", body.get("pvs"), true);
+            }
+        }
+    }
+
     public boolean isAllowed(String originator, Operation op, Resource target, ResourceType createdType) {
         if (admin.equals(originator)) {
             return true;
@@ -56,16 +145,15 @@ public final class AccessControl {
         if (target.type() == ResourceType.CONTENT_INSTANCE) {
             governing = store.get(target.pi()).orElse(target);
         }
-        List<String> acpi = governing.textList("acpi");
         if (governing.type() == ResourceType.ACCESS_CONTROL_POLICY) {
-            if (grants(governing.attrs().get("pvs"), originator, op)) {
-                return true;
-            }
-        } else if (!acpi.isEmpty()) {
-            for (String id : acpi) {
-                Resource acp = store.get(id).orElseGet(() -> store.getByPath(id).orElse(null));
-                if (acp != null && acp.type() == ResourceType.ACCESS_CONTROL_POLICY
-                        && grants(acp.attrs().get("pv"), originator, op)) {
+            // its own pvs only (TS-0001 §9.6.2): the AE the policy sits under gets no default rights on it
+            return grants(governing.attrs().get("pvs"), originator, op, governing.type(), createdType);
+        }
+        JsonNode acpi = governing.attrs().get("acpi");
+        if (acpi != null && acpi.isArray() && !acpi.isEmpty()) {
+            for (JsonNode id : acpi) {
+                Resource acp = policy(id.asText());
+                if (acp != null && grants(acp.attrs().get("pv"), originator, op, governing.type(), createdType)) {
                     return true;
                 }
             }
@@ -78,6 +166,20 @@ public final class AccessControl {
                     || op == Operation.CREATE && createdType == ResourceType.AE;
         }
         return isOwner(originator, target);
+    }
+
+    /**
+     * Resolves one {@code acpi} entry as the engine always has: an unstructured resource id, else a structured
+     * CSE-relative address.
+     *
+     * @return the {@code <accessControlPolicy>}, or null if the entry names nothing or another type
+     */
+    private Resource policy(String id) {
+        Resource r = store.get(id).orElse(null);
+        if (r == null) {
+            r = store.getByPath(id).orElse(null);
+        }
+        return r != null && r.type() == ResourceType.ACCESS_CONTROL_POLICY ? r : null;
     }
 
     /** Whether the originator is the AE owning the resource (the AE at or above it in the tree). */
@@ -100,21 +202,64 @@ public final class AccessControl {
                 .isPresent() || originator.equals(r.text("cr"));
     }
 
-    private static boolean grants(JsonNode privileges, String originator, Operation op) {
-        if (privileges == null || !privileges.has("acr")) {
+    /**
+     * Whether a {@code pv}/{@code pvs} grants the operation: some rule has the operation's {@code acop} bit
+     * (TS-0004 §6.3.4.2.26), its {@code acod} (if any) covers the resource type, and its {@code acor} names the
+     * originator ({@link AccessControlRules#acorMatches}).
+     */
+    private static boolean grants(JsonNode privileges, String originator, Operation op, ResourceType targetType,
+                                  ResourceType createdType) {
+        JsonNode acr = privileges == null ? null : privileges.get("acr");
+        if (acr == null) {
             return false;
         }
-        for (JsonNode rule : privileges.get("acr")) {
+        for (JsonNode rule : acr) {
             long acop = rule.path("acop").asLong(0);
-            if ((acop & op.acopBit()) == 0) {
+            if ((acop & op.acopBit()) == 0 || !objectDetailsCover(rule.get("acod"), op, targetType, createdType)) {
                 continue;
             }
-            for (JsonNode acor : rule.path("acor")) {
-                String who = acor.asText();
-                if (who.equals(originator) || "all".equals(who) || "*".equals(who)
-                        || who.endsWith("*") && originator.startsWith(who.substring(0, who.length() - 1))) {
+            JsonNode acor = rule.get("acor");
+            if (acor == null) {
+                continue;
+            }
+            for (JsonNode who : acor) {
+                if (AccessControlRules.acorMatches(who.asText(), originator)) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * accessControlObjectDetails (TS-0001 §9.6.2): a rule with {@code acod} applies only to the resource types
+     * listed ({@code ty}) and, for CREATE, only to the child types listed ({@code chty}); absent members do not
+     * restrict (ACME {@code test_createACPUnderAEWithChty}).
+     */
+    private static boolean objectDetailsCover(JsonNode acod, Operation op, ResourceType targetType,
+                                              ResourceType createdType) {
+        if (acod == null || !acod.isArray() || acod.isEmpty()) {
+            return true;
+        }
+        for (JsonNode details : acod) {
+            JsonNode ty = details.get("ty");
+            if (ty != null && ty.asInt(-1) != targetType.ty()) {
+                continue;
+            }
+            JsonNode chty = details.get("chty");
+            if (op == Operation.CREATE && chty != null && !containsInt(chty, createdType == null ? -1
+                    : createdType.ty())) {
+                continue;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean containsInt(JsonNode list, int value) {
+        for (JsonNode e : list) {
+            if (e.asInt(-2) == value) {
+                return true;
             }
         }
         return false;

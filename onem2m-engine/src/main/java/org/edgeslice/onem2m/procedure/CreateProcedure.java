@@ -61,6 +61,7 @@ final class CreateProcedure {
         } else {
             ri = newId(type);
         }
+        ctx.access().validatePolicyAttributes(type, body, true);
         if (type == ResourceType.SUBSCRIPTION) {
             SubscriptionRules.check(body);
             // before taking the lock: verification is a network round trip per target
@@ -69,10 +70,6 @@ final class CreateProcedure {
                         "this IoT slice has no notification function, so it cannot serve subscriptions");
             }
             ctx.notifications().verify(ri, textList(body.get("nu")), req.from());
-        }
-        if (type == ResourceType.ACCESS_CONTROL_POLICY) {
-            checkPrivileges(body.get("pv"));
-            checkPrivileges(body.get("pvs"));
         }
 
         Resource created;
@@ -266,19 +263,6 @@ final class CreateProcedure {
         JsonNode et = body.get("et");
         if (et != null && Timestamps.parse(et.asText()).isBefore(Instant.now())) {
             throw Onem2mException.badRequest("expirationTime is in the past");
-        }
-    }
-
-    private static void checkPrivileges(JsonNode privileges) {
-        JsonNode acr = privileges.get("acr");
-        if (acr == null || !acr.isArray()) {
-            throw Onem2mException.badRequest("privileges need an acr list");
-        }
-        for (JsonNode rule : acr) {
-            if (!rule.path("acor").isArray() || !rule.path("acop").canConvertToInt()
-                    || rule.path("acop").asInt() < 0 || rule.path("acop").asInt() > 63) {
-                throw Onem2mException.badRequest("each acr needs an acor list and an acop between 0 and 63");
-            }
         }
     }
 

@@ -34,7 +34,7 @@ import org.edgeslice.onem2m.store.ResourceStore;
  *
  * <p>Order of checks for every request: release version (4001), originator present (4000), the common service
  * function the request needs is held (5001) and served where it arrived (4005), target exists (4004/5103), access
- * control (4103), then the operation's own checks.
+ * control (4103; then 4101 for a subscription the originator may not RETRIEVE), then the operation's own checks.
  */
 public final class CseEngine implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(CseEngine.class.getName());
@@ -120,7 +120,7 @@ public final class CseEngine implements AutoCloseable {
                     throw Onem2mException.badRequest("missing originator (X-M2M-Origin)");
                 }
                 if (!target.isVirtual()) {
-                    ctx.access().check(from, Operation.CREATE, target.resource(), type);
+                    ctx.access().checkCreate(from, target.resource(), type);
                 }
                 return create.create(withFrom(req, from), target, type);
             }
@@ -136,7 +136,7 @@ public final class CseEngine implements AutoCloseable {
                 Target target = ctx.resolver().resolve(req.to());
                 gate.check(FunctionGate.required(Operation.UPDATE, target.resource().type()), served);
                 requireOriginator(from);
-                ctx.access().check(from, Operation.UPDATE, target.resource(), null);
+                ctx.access().checkUpdate(from, target.resource(), req.content());
                 return update.update(withFrom(req, from), target);
             }
             case DELETE -> {

@@ -55,6 +55,7 @@ final class UpdateProcedure {
         int rcn = ResultContent.choose(req.resultContent(), 1, ResultContent.UPDATE);
         ObjectNode body = CreateProcedure.unwrap(req.content(), current.type());
         AttributeValidator.validateUpdate(ResourceSchema.of(current.type()), body);
+        ctx.access().validatePolicyAttributes(current.type(), body, false);
         JsonNode et = body.get("et");
         if (et != null && !et.isNull() && Timestamps.parse(et.asText()).isBefore(Instant.now())) {
             throw Onem2mException.badRequest("expirationTime is in the past");

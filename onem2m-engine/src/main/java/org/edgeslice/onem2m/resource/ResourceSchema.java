@@ -65,7 +65,7 @@ public final class ResourceSchema {
                 EnumSet.noneOf(ResourceType.class));
         register(ResourceType.ACCESS_CONTROL_POLICY, universal, List.of(mandatoryRw("pv", OBJECT),
                         mandatoryRw("pvs", OBJECT), rw("at", STRING_LIST), rw("aa", STRING_LIST)),
-                EnumSet.noneOf(ResourceType.class));
+                EnumSet.of(ResourceType.SUBSCRIPTION)); // TS-0001 §9.6.2: <subscription> is its only child type
     }
 
     private final ResourceType type;
