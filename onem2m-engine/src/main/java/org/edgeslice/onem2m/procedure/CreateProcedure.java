@@ -57,6 +57,7 @@ final class CreateProcedure {
         String ri;
         if (type == ResourceType.AE) {
             AeRegistration.checkAttributes(body, req.releaseVersion());
+            AeRegistration.checkSerializationsAndReleases(body);
             ri = null; // assigned under the lock: the AE-ID must be unique
         } else {
             ri = newId(type);
