@@ -178,7 +178,7 @@ public final class CseEngine implements AutoCloseable {
         if (req.content() == null || !req.content().isObject()) {
             throw Onem2mException.badRequest("NOTIFY needs content");
         }
-        NotificationSender.DeliveryResult result = ctx.notifications().forward(r.ri(), req.content());
+        NotificationSender.DeliveryResult result = ctx.notifications().forward(r.ri(), req.from(), req.content());
         if (result.rsc() > 0) {
             try {
                 return Response.of(ResponseStatusCode.fromCode(result.rsc()), null);
