@@ -22,6 +22,8 @@ import org.edgeslice.onem2m.store.ResourceStore;
  *       (TS-0004 §6.3.4.2.26) and whose {@code acod}, if any, covers the resource type. A change of {@code acpi}
  *       itself needs UPDATE in the {@code pvs} of those policies instead ({@link #checkUpdate}). A
  *       contentInstance, which has no {@code acpi}, is governed by its parent container (TS-0001 §9.6.7);</li>
+ *   <li>without {@code acpi} but with a custodian ({@code cstn}, Release 4), the custodian alone may do
+ *       everything;</li>
  *   <li>without {@code acpi}, the default policy: the AE that owns the subtree (the AE whose AE-ID is the
  *       originator, at or above the resource) may do everything; anyone may RETRIEVE/DISCOVER the CSEBase and
  *       CREATE an AE under it (registration has its own checks). Everything else is denied: 4103.</li>
@@ -160,6 +162,14 @@ public final class AccessControl {
             // an explicit policy replaces the default one, except that the owner never locks itself out of
             // its own registration: TS-0001 leaves that to the CSE, and ACME does the same
             return isOwner(originator, target) && target.type() == ResourceType.AE;
+        }
+        JsonNode custodian = governing.attrs().get("cstn");
+        if (custodian != null && custodian.isTextual()) {
+            // TS-0001 §9.6.1.3.2 (Release 4): without acpi the custodian holds all privileges, in place of the
+            // owner (ACME testACP: the AE above a container with a custodian gets 4103); an AE keeps access to its
+            // own registration, as with acpi
+            return custodian.asText().equals(originator)
+                    || target.type() == ResourceType.AE && isOwner(originator, target);
         }
         if (target.type() == ResourceType.CSE_BASE) {
             return op == Operation.RETRIEVE || op == Operation.DISCOVERY

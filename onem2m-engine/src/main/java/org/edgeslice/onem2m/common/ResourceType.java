@@ -42,4 +42,13 @@ public enum ResourceType {
         }
         return null;
     }
+
+    /**
+     * Whether oneM2M defines {@code ty} (TS-0004 Table 6.3.4.2.1-1: the normal types run from 1 to 64 as of
+     * Release 5, the announced variants are 10000 plus the type). A defined type this CSE does not handle is
+     * answered 5001 NOT_IMPLEMENTED, an undefined one 4000 (docs/conformance.md).
+     */
+    public static boolean isDefined(int ty) {
+        return ty >= 1 && ty <= 64 || ty >= 10001 && ty <= 10064;
+    }
 }

@@ -52,6 +52,12 @@ public final class HttpNotificationSender implements NotificationSender {
 
     @Override
     public DeliveryResult send(URI target, String originator, String requestId, JsonNode body) {
+        return send(target, originator, requestId, body, null);
+    }
+
+    @Override
+    public DeliveryResult send(URI target, String originator, String requestId, JsonNode body,
+                               String rvi) {
         String scheme = target.getScheme();
         if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
             return DeliveryResult.failed("unsupported scheme in " + target);
@@ -60,7 +66,7 @@ public final class HttpNotificationSender implements NotificationSender {
                 .timeout(timeout)
                 .header("X-M2M-Origin", originator)
                 .header("X-M2M-RI", requestId)
-                .header("X-M2M-RVI", releaseVersion)
+                .header("X-M2M-RVI", rvi != null ? rvi : releaseVersion)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Json.write(body)))

@@ -13,12 +13,25 @@ public interface NotificationSender extends AutoCloseable {
 
     /**
      * @param target     the notification target's URL (from {@code nu} or an AE's {@code poa})
-     * @param originator {@code From} of the notification: the hosting CSE's CSE-ID
+     * @param originator {@code From} of the notification: the hosting CSE's CSE-ID, or the original originator
+     *                   of a re-targeted NOTIFY
      * @param requestId  {@code rqi}
      * @param body       {@code {"m2m:sgn": ...}}
      * @return the receiver's answer; never throws for network failures
      */
     DeliveryResult send(URI target, String originator, String requestId, JsonNode body);
+
+    /**
+     * As {@link #send(URI, String, String, JsonNode)}, with the release version the request is to carry (the
+     * target AE's highest {@code srv} entry, ACME {@code test_checkTargetRVI}); a sender whose binding has no
+     * such header ignores it.
+     *
+     * @param releaseVersion {@code rvi}, or null for the sender's default
+     */
+    default DeliveryResult send(URI target, String originator, String requestId, JsonNode body,
+                                String releaseVersion) {
+        return send(target, originator, requestId, body);
+    }
 
     @Override
     default void close() {

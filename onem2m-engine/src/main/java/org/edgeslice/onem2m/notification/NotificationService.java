@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.edgeslice.onem2m.common.Json;
 import org.edgeslice.onem2m.common.Onem2mException;
+import org.edgeslice.onem2m.common.ReleaseVersions;
 import org.edgeslice.onem2m.common.ResourceType;
 import org.edgeslice.onem2m.common.ResponseStatusCode;
 import org.edgeslice.onem2m.resource.Resource;
@@ -270,13 +271,22 @@ public final class NotificationService implements AutoCloseable {
         }
     }
 
-    /** Forwards a NOTIFY received for an AE to the AE's poa (TS-0001 §10.2.10: re-targeting), synchronously. */
-    public NotificationSender.DeliveryResult forward(String target, JsonNode body) {
+    /**
+     * Forwards a NOTIFY received for an AE to the AE's poa, synchronously (TS-0001 §10.2.10: re-targeting). The
+     * request keeps its originator ({@code From} is the notifying entity, not this CSE, so the AE can tell who
+     * notified it) and carries the AE's highest {@code srv} release as its {@code rvi} (ACME
+     * {@code test_checkTargetRVI}); an AE without {@code srv} gets the sender's default.
+     *
+     * @param originator the NOTIFY's originator, as received
+     */
+    public NotificationSender.DeliveryResult forward(String target, String originator, JsonNode body) {
+        Optional<Resource> ae = addressLookup.apply(target);
         Optional<URI> uri = resolveTarget(target);
         if (uri.isEmpty()) {
             return NotificationSender.DeliveryResult.failed("no reachable point of access for " + target);
         }
-        return sender.send(uri.get(), cseId, nextRequestId(), body);
+        String rvi = ae.map(r -> ReleaseVersions.highest(r.attrs().get("srv"))).orElse(null);
+        return sender.send(uri.get(), originator, nextRequestId(), body, rvi);
     }
 
     @Override

@@ -1,8 +1,10 @@
 package org.edgeslice.onem2m.procedure;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
 import org.edgeslice.onem2m.common.Onem2mException;
+import org.edgeslice.onem2m.common.ReleaseVersions;
 import org.edgeslice.onem2m.common.ResponseStatusCode;
 import org.edgeslice.onem2m.resource.IdGenerator;
 import org.edgeslice.onem2m.store.ResourceStore;
@@ -17,10 +19,20 @@ import org.edgeslice.onem2m.store.ResourceStore;
  *   <li>any other originator cannot register an AE (4000);</li>
  *   <li>{@code api} starts with {@code N} or {@code R}; lower-case {@code r} only for releases 2a and 3
  *       (as ACME enforces); {@code srv} is mandatory from release 3.</li>
+ *   <li>{@code csz} and {@code srv} hold only values oneM2M defines (TS-0001 §9.6.5, TS-0004 §6.3.3 and
+ *       §6.4.x): an unknown serialization or release is 4000, on CREATE and UPDATE.</li>
  * </ul>
  */
 final class AeRegistration {
     private static final Set<String> LOWER_R_RELEASES = Set.of("1", "2", "2a", "3");
+    /**
+     * The serialization media types of TS-0004 §6.7 (and TS-0009 §6.4.x): plain and oneM2M-resource forms of
+     * JSON, XML and CBOR. The AE lists what it accepts; the CSE only ever answers JSON, which is fine as long as
+     * the values mean something.
+     */
+    private static final Set<String> SERIALIZATIONS = Set.of("application/json", "application/xml",
+            "application/cbor", "application/vnd.onem2m-res+json", "application/vnd.onem2m-res+xml",
+            "application/vnd.onem2m-res+cbor");
 
     private AeRegistration() {
     }
@@ -63,6 +75,33 @@ final class AeRegistration {
                 || "3".equals(releaseVersion);
         if (release3plus && !body.hasNonNull("srv")) {
             throw Onem2mException.badRequest("missing mandatory attribute srv (release 3 and later)");
+        }
+    }
+
+    /**
+     * {@code csz} and {@code srv} of an AE CREATE or UPDATE body: every entry a known serialization media type
+     * or release version (4000 otherwise, ACME {@code test_createAEWrongCSZ}). The JSON types were checked
+     * already by the attribute validator.
+     */
+    static void checkSerializationsAndReleases(ObjectNode body) {
+        JsonNode csz = body.get("csz");
+        if (csz != null && csz.isArray()) {
+            for (JsonNode c : csz) {
+                if (!SERIALIZATIONS.contains(c.asText())) {
+                    throw Onem2mException.badRequest("csz holds an unknown serialization: " + c.asText());
+                }
+            }
+        }
+        JsonNode srv = body.get("srv");
+        if (srv != null && srv.isArray()) {
+            if (srv.isEmpty()) {
+                throw Onem2mException.badRequest("srv must list at least one release version");
+            }
+            for (JsonNode v : srv) {
+                if (!ReleaseVersions.isKnown(v.asText())) {
+                    throw Onem2mException.badRequest("srv holds an unknown release version: " + v.asText());
+                }
+            }
         }
     }
 }

@@ -51,12 +51,18 @@ final class CreateProcedure {
         checkName(body);
         if (type == ResourceType.CONTENT_INSTANCE) {
             checkContentInfo(body.get("cnf"));
+            JsonNode dcnt = body.get("dcnt");
+            if (dcnt != null && dcnt.asLong() < 1) {
+                // deletionCnt is a positive integer: 0 would have the instance deleted before anyone read it
+                throw Onem2mException.badRequest("dcnt must be at least 1");
+            }
         }
         checkExpiration(body);
         Instant now = Instant.now();
         String ri;
         if (type == ResourceType.AE) {
             AeRegistration.checkAttributes(body, req.releaseVersion());
+            AeRegistration.checkSerializationsAndReleases(body);
             ri = null; // assigned under the lock: the AE-ID must be unique
         } else {
             ri = newId(type);

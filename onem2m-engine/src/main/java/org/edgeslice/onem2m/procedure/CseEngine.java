@@ -109,7 +109,13 @@ public final class CseEngine implements AutoCloseable {
                 }
                 ResourceType type = ResourceType.fromTy(ty);
                 if (type == null) {
-                    throw Onem2mException.badRequest("resource type " + ty + " is not supported by this CSE");
+                    // TS-0004 §6.6: 5001 when the CSE does not implement what the request asks for; a ty that
+                    // oneM2M does not define at all is a malformed request (4000, as ACME answers ty=999)
+                    if (ResourceType.isDefined(ty)) {
+                        throw new Onem2mException(ResponseStatusCode.NOT_IMPLEMENTED,
+                                "resource type " + ty + " is not implemented by this CSE");
+                    }
+                    throw Onem2mException.badRequest("resource type " + ty + " is not a oneM2M resource type");
                 }
                 if (type == ResourceType.CSE_BASE) {
                     throw Onem2mException.notAllowed("a CSEBase cannot be created");
@@ -172,7 +178,7 @@ public final class CseEngine implements AutoCloseable {
         if (req.content() == null || !req.content().isObject()) {
             throw Onem2mException.badRequest("NOTIFY needs content");
         }
-        NotificationSender.DeliveryResult result = ctx.notifications().forward(r.ri(), req.content());
+        NotificationSender.DeliveryResult result = ctx.notifications().forward(r.ri(), req.from(), req.content());
         if (result.rsc() > 0) {
             try {
                 return Response.of(ResponseStatusCode.fromCode(result.rsc()), null);

@@ -13,6 +13,7 @@ import org.edgeslice.onem2m.common.Timestamps;
 import org.edgeslice.onem2m.resource.Resource;
 import org.edgeslice.onem2m.request.Request;
 import org.edgeslice.onem2m.request.Response;
+import org.edgeslice.onem2m.store.WriteBatch;
 
 /**
  * RETRIEVE (TS-0001 §10.1.3, TS-0004 §7.3.3.3), including {@code la}/{@code ol} (TS-0004 §7.4.27/§7.4.28: 4004 on
@@ -28,8 +29,11 @@ import org.edgeslice.onem2m.request.Response;
 final class RetrieveProcedure {
     private final CseContext ctx;
 
+    private final DeleteProcedure deletes;
+
     RetrieveProcedure(CseContext ctx) {
         this.ctx = ctx;
+        this.deletes = new DeleteProcedure(ctx);
     }
 
     Response retrieve(Request req, Target target) {
@@ -47,6 +51,9 @@ final class RetrieveProcedure {
         if (r.type() == ResourceType.CONTENT_INSTANCE && retrievalDisabled(r.pi())) {
             throw Onem2mException.notAllowed("the container's disableRetrieval is set");
         }
+        if (r.type() == ResourceType.CONTENT_INSTANCE && r.has("dcnt")) {
+            r = countRetrieval(r);
+        }
         if (r.type() == ResourceType.CSE_BASE) {
             // currentTime is computed, not stored (TS-0001 §9.6.3, Release 4)
             Resource withTime = r.copy();
@@ -58,6 +65,40 @@ final class RetrieveProcedure {
         }
         List<Resource> found = select(req, r, Operation.RETRIEVE);
         return Response.of(ResponseStatusCode.OK, ResultContent.render(r, rcn, found, req.identifierType()));
+    }
+
+    /**
+     * deletionCnt (TS-0001 §9.6.7, Release 4): a contentInstance with {@code dcnt} is deleted by the retrieve that
+     * uses up its count. Each RETRIEVE of the instance itself (directly or through {@code la}/{@code ol}, any
+     * {@code rcn}) counts; discovery and appearing among a container's children do not. The answer shows the
+     * count before this retrieve, so {@code dcnt=5} reads 5, 4, 3, 2, 1 and the sixth RETRIEVE is 4004 (ACME
+     * {@code test_createRetrieveCINWithDcnt}). Decrement and delete are one batch each under the write lock, so
+     * durable stores log them and two concurrent retrieves cannot both read the last count.
+     *
+     * @return the instance as it stood before this retrieve
+     */
+    private Resource countRetrieval(Resource cin) {
+        DeleteProcedure.Deleted gone = null;
+        Resource current;
+        ctx.writeLock().lock();
+        try {
+            current = ctx.store().get(cin.ri())
+                    .orElseThrow(() -> Onem2mException.notFound("the contentInstance reached its deletionCnt"));
+            long left = current.longValue("dcnt", 1) - 1;
+            if (left > 0) {
+                Resource counted = current.copy();
+                counted.attrs().put("dcnt", left);
+                ctx.store().write(new WriteBatch().update(counted));
+            } else {
+                gone = deletes.deleteLocked(current.ri()); // the lock is reentrant
+            }
+        } finally {
+            ctx.writeLock().unlock();
+        }
+        if (gone != null) {
+            deletes.announce(gone); // subscribers to the container learn of it as of any other delete
+        }
+        return current;
     }
 
     private Response discover(Request req, Target target) {

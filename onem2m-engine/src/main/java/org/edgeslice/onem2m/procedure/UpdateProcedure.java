@@ -56,6 +56,9 @@ final class UpdateProcedure {
         ObjectNode body = CreateProcedure.unwrap(req.content(), current.type());
         AttributeValidator.validateUpdate(ResourceSchema.of(current.type()), body);
         ctx.access().validatePolicyAttributes(current.type(), body, false);
+        if (current.type() == ResourceType.AE) {
+            AeRegistration.checkSerializationsAndReleases(body);
+        }
         JsonNode et = body.get("et");
         if (et != null && !et.isNull() && Timestamps.parse(et.asText()).isBefore(Instant.now())) {
             throw Onem2mException.badRequest("expirationTime is in the past");

@@ -36,6 +36,10 @@ public final class ResourceSchema {
                 wo("rn", STRING), ro("ri", STRING), ro("pi", STRING), ro("ty", NON_NEG_INT),
                 ro("ct", STRING), ro("lt", STRING), rw("et", STRING), rw("lbl", STRING_LIST));
         AttributePolicy acpi = rw("acpi", STRING_LIST);
+        // custodian (TS-0001 §9.6.1.3.2, Release 4): the AE-ID or CSE-ID that, while the resource has no acpi,
+        // holds all privileges on it in place of the owning AE (AccessControl); a common attribute of the
+        // resource types below, write-once on the immutable contentInstance
+        AttributePolicy cstn = rw("cstn", STRING);
 
         register(ResourceType.CSE_BASE, universal, List.of(acpi, ro("csi", STRING), ro("cst", NON_NEG_INT),
                         ro("srt", INT_LIST), ro("srv", STRING_LIST), ro("poa", STRING_LIST), ro("csz", STRING_LIST),
@@ -45,26 +49,27 @@ public final class ResourceSchema {
         register(ResourceType.AE, universal, List.of(acpi, mandatoryWo("api", STRING), ro("aei", STRING),
                         mandatoryRw("rr", BOOLEAN), rw("poa", STRING_LIST), rw("srv", STRING_LIST),
                         rw("csz", STRING_LIST), rw("apn", STRING), rw("nl", STRING), rw("or", STRING),
-                        rw("at", STRING_LIST), rw("aa", STRING_LIST)),
+                        rw("at", STRING_LIST), rw("aa", STRING_LIST), cstn),
                 EnumSet.of(ResourceType.CONTAINER, ResourceType.SUBSCRIPTION, ResourceType.ACCESS_CONTROL_POLICY));
         register(ResourceType.CONTAINER, universal, List.of(acpi, ro("cr", STRING), rw("mni", NON_NEG_INT),
                         rw("mbs", NON_NEG_INT), rw("mia", NON_NEG_INT), ro("cni", NON_NEG_INT), ro("cbs", NON_NEG_INT),
                         ro("st", NON_NEG_INT), rw("li", STRING), rw("or", STRING), rw("disr", BOOLEAN),
-                        rw("at", STRING_LIST), rw("aa", STRING_LIST)),
+                        rw("at", STRING_LIST), rw("aa", STRING_LIST), cstn),
                 EnumSet.of(ResourceType.CONTAINER, ResourceType.CONTENT_INSTANCE, ResourceType.SUBSCRIPTION));
         // contentInstance is immutable after creation (TS-0001 §9.6.7): the UPDATE procedure refuses it
-        // outright, so its update column does not matter.
+        // outright, so its update column does not matter. deletionCnt (dcnt, Release 4): see RetrieveProcedure.
         register(ResourceType.CONTENT_INSTANCE, universal.subList(0, 8), List.of(ro("cr", STRING),
                         wo("cnf", STRING), ro("cs", NON_NEG_INT), ro("st", NON_NEG_INT), wo("or", STRING),
-                        mandatoryWo("con", CONTENT), wo("dgt", STRING), wo("at", STRING_LIST), wo("aa", STRING_LIST)),
+                        mandatoryWo("con", CONTENT), wo("dgt", STRING), wo("at", STRING_LIST), wo("aa", STRING_LIST),
+                        wo("dcnt", NON_NEG_INT), wo("cstn", STRING)),
                 EnumSet.noneOf(ResourceType.class));
         register(ResourceType.SUBSCRIPTION, universal, List.of(acpi, ro("cr", STRING), rw("enc", OBJECT),
                         mandatoryRw("nu", STRING_LIST), rw("nct", NON_NEG_INT), rw("exc", NON_NEG_INT),
                         wo("su", STRING), rw("bn", OBJECT), rw("rl", OBJECT), rw("pn", NON_NEG_INT),
-                        rw("nse", BOOLEAN), rw("ln", BOOLEAN), rw("nfu", STRING), rw("psn", NON_NEG_INT)),
+                        rw("nse", BOOLEAN), rw("ln", BOOLEAN), rw("nfu", STRING), rw("psn", NON_NEG_INT), cstn),
                 EnumSet.noneOf(ResourceType.class));
         register(ResourceType.ACCESS_CONTROL_POLICY, universal, List.of(mandatoryRw("pv", OBJECT),
-                        mandatoryRw("pvs", OBJECT), rw("at", STRING_LIST), rw("aa", STRING_LIST)),
+                        mandatoryRw("pvs", OBJECT), rw("at", STRING_LIST), rw("aa", STRING_LIST), cstn),
                 EnumSet.of(ResourceType.SUBSCRIPTION)); // TS-0001 §9.6.2: <subscription> is its only child type
     }
 

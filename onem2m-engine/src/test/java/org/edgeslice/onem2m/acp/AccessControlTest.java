@@ -311,4 +311,15 @@ class AccessControlTest {
         f.engine.drainNotifications(5000);
         assertTrue(f.sender.bodies.size() > before, "an update of the policy notifies its subscriber");
     }
+
+    @Test
+    void withoutPolicyTheCustodianTakesTheOwnersPlace() {
+        Response c = f.createContainer(CSE + "/owner", Fixture.ADMIN, "{\"rn\":\"kept\",\"cstn\":\"Ckeeper\"}");
+        assertRsc(ResponseStatusCode.CREATED, c);
+        // ACME testACP ...AndCustodian: the custodian may retrieve and delete, the AE above it may not
+        assertRsc(ResponseStatusCode.OK, f.send(Request.retrieve(CSE + "/owner/kept", "Ckeeper")));
+        assertRsc(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, f.send(Request.retrieve(CSE + "/owner/kept", "Cowner")));
+        assertRsc(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, f.send(Request.retrieve(CSE + "/owner/kept", "Creader")));
+        assertRsc(ResponseStatusCode.DELETED, f.send(Request.delete(CSE + "/owner/kept", "Ckeeper")));
+    }
 }

@@ -183,4 +183,35 @@ class SubscriptionNotificationTest {
                 "Cdev", "n1", "3", null, sgn, null, 0, org.edgeslice.onem2m.discovery.FilterCriteria.NONE, 1));
         assertRsc(ResponseStatusCode.BAD_REQUEST, r);
     }
+
+    @Test
+    void forwardedNotifyKeepsItsOriginatorAndCarriesTheTargetsHighestRelease() throws Exception {
+        engine.handle(Request.create(CSE, "Crvi", 2, body("m2m:ae",
+                "{\"rn\":\"rvi\",\"api\":\"Na.b.c\",\"rr\":true,\"srv\":[\"2\",\"2a\"],\"poa\":[\""
+                        + receiver.url() + "\"]}")));
+        JsonNode sgn = Fixture.parse("{\"m2m:sgn\":{\"nev\":{\"rep\":{},\"net\":1}}}");
+        Response r = engine.handle(new Request(org.edgeslice.onem2m.common.Operation.NOTIFY, CSE + "/rvi",
+                "Crvi", "n1", "3", null, sgn, null, 0, org.edgeslice.onem2m.discovery.FilterCriteria.NONE, 1));
+        assertRsc(ResponseStatusCode.OK, r);
+        LocalReceiver.Received got = receiver.next();
+        assertEquals("Crvi", got.headers().get("x-m2m-origin"));
+        assertEquals("2a", got.headers().get("x-m2m-rvi"));
+    }
+
+    @Test
+    void forwardedNotifyToAnAeWithoutSrvUsesTheSendersDefaultRelease() throws Exception {
+        engine.handle(Request.create(CSE, "Cold", 2, body("m2m:ae",
+                "{\"rn\":\"old\",\"api\":\"Na.b.c\",\"rr\":true,\"srv\":[\"3\"],\"poa\":[\"" + receiver.url()
+                        + "\"]}")));
+        // srv removed: an AE registered before release 3 has none
+        assertRsc(ResponseStatusCode.UPDATED, engine.handle(Request.update(CSE + "/old", "Cold",
+                body("m2m:ae", "{\"srv\":null}"))));
+        JsonNode sgn = Fixture.parse("{\"m2m:sgn\":{\"nev\":{\"rep\":{},\"net\":1}}}");
+        Response r = engine.handle(new Request(org.edgeslice.onem2m.common.Operation.NOTIFY, CSE + "/old",
+                Fixture.ADMIN, "n1", null, null, sgn, null, 0, org.edgeslice.onem2m.discovery.FilterCriteria.NONE, 1));
+        assertRsc(ResponseStatusCode.OK, r);
+        LocalReceiver.Received got = receiver.next();
+        assertEquals(Fixture.ADMIN, got.headers().get("x-m2m-origin"));
+        assertEquals("3", got.headers().get("x-m2m-rvi"));
+    }
 }

@@ -103,7 +103,15 @@ class AddressingAndRetrieveTest {
     }
 
     @Test
-    void unsupportedResourceTypeIsBadRequest() {
-        assertRsc(ResponseStatusCode.BAD_REQUEST, f.send(Request.create(CSE, "Cdev", 9, Fixture.body("m2m:grp", "{}"))));
+    void definedButUnimplementedResourceTypeIsNotImplemented() {
+        assertRsc(ResponseStatusCode.NOT_IMPLEMENTED, f.send(Request.create(CSE, "Cdev", 9, Fixture.body("m2m:grp", "{}"))));
+        assertRsc(ResponseStatusCode.NOT_IMPLEMENTED,
+                f.send(Request.create(CSE, "Cdev", 28, Fixture.body("m2m:fcnt", "{}"))));
+    }
+
+    @Test
+    void resourceTypeOneM2mDoesNotDefineIsBadRequest() {
+        assertRsc(ResponseStatusCode.BAD_REQUEST, f.send(Request.create(CSE, "Cdev", 999, Fixture.body("m2m:x", "{}"))));
+        assertRsc(ResponseStatusCode.BAD_REQUEST, f.send(Request.create(CSE, "Cdev", 0, Fixture.body("m2m:x", "{}"))));
     }
 }

@@ -128,4 +128,28 @@ class AeRegistrationTest {
         assertRsc(ResponseStatusCode.DELETED, f.send(Request.delete(CSE + "/mine", "Cowner")));
         assertEquals(before - 3, f.store.size());
     }
+
+    @Test
+    void unknownContentSerializationIsBadRequestOnCreateAndUpdate() {
+        assertRsc(ResponseStatusCode.BAD_REQUEST,
+                register("Ccsz", "{\"api\":\"Napp.x.y\",\"rr\":false,\"srv\":[\"3\"],\"csz\":[\"wrong\"]}"));
+        assertRsc(ResponseStatusCode.CREATED, register("Ccsz", "{\"rn\":\"csz\",\"api\":\"Napp.x.y\",\"rr\":false,"
+                + "\"srv\":[\"3\"],\"csz\":[\"application/cbor\",\"application/json\","
+                + "\"application/vnd.onem2m-res+json\"]}"));
+        assertRsc(ResponseStatusCode.BAD_REQUEST, f.send(Request.update(CSE + "/csz", "Ccsz",
+                body("m2m:ae", "{\"csz\":[\"application/json\",\"text/plain\"]}"))));
+    }
+
+    @Test
+    void unknownReleaseInSrvIsBadRequestButAnyPublishedReleaseIsAccepted() {
+        assertRsc(ResponseStatusCode.BAD_REQUEST, register("Csrv", "{\"api\":\"Napp.x.y\",\"rr\":false,\"srv\":[\"99\"]}"));
+        assertRsc(ResponseStatusCode.BAD_REQUEST, register("Csrv", "{\"api\":\"Napp.x.y\",\"rr\":false,\"srv\":[]}"));
+        // "2" is not served by this CSE but is a published release an AE may speak (ACME test_checkTargetRVI)
+        assertRsc(ResponseStatusCode.CREATED, register("Csrv", "{\"rn\":\"srv\",\"api\":\"Napp.x.y\",\"rr\":false,"
+                + "\"srv\":[\"2\",\"2a\"]}"));
+        assertRsc(ResponseStatusCode.BAD_REQUEST, f.send(Request.update(CSE + "/srv", "Csrv",
+                body("m2m:ae", "{\"srv\":[\"3\",\"6\"]}"))));
+        assertRsc(ResponseStatusCode.UPDATED, f.send(Request.update(CSE + "/srv", "Csrv",
+                body("m2m:ae", "{\"srv\":[\"3\",\"4\"]}"))));
+    }
 }

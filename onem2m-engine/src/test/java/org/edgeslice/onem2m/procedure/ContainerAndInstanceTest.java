@@ -202,4 +202,53 @@ class ContainerAndInstanceTest {
     void createWithWrongRootElementIsBadRequest() {
         assertRsc(ResponseStatusCode.BAD_REQUEST, f.send(Request.create(AE_PATH, AE, 3, body("m2m:cin", "{\"con\":\"x\"}"))));
     }
+
+    private Response createInstanceWith(String json) {
+        return f.send(Request.create(AE_PATH + "/temp", AE, 4, body("m2m:cin", json)));
+    }
+
+    @Test
+    void instanceWithDeletionCountIsDeletedByTheRetrieveThatUsesItUp() {
+        f.createContainer(AE_PATH, AE, "{\"rn\":\"temp\"}");
+        Response c = createInstanceWith("{\"rn\":\"once\",\"con\":\"v\",\"dcnt\":3}");
+        assertRsc(ResponseStatusCode.CREATED, c);
+        assertEquals(3, c.content().get("m2m:cin").get("dcnt").asInt());
+        for (int expected = 3; expected >= 1; expected--) {
+            // la counts like a direct retrieve: it retrieves the same instance
+            String to = expected == 2 ? AE_PATH + "/temp/la" : AE_PATH + "/temp/once";
+            Response r = f.send(Request.retrieve(to, AE));
+            assertRsc(ResponseStatusCode.OK, r);
+            assertEquals(expected, r.content().get("m2m:cin").get("dcnt").asInt());
+        }
+        assertRsc(ResponseStatusCode.NOT_FOUND, f.send(Request.retrieve(AE_PATH + "/temp/once", AE)));
+        JsonNode cnt = container(AE_PATH + "/temp");
+        assertEquals(0, cnt.get("cni").asInt());
+        assertEquals(0, cnt.get("cbs").asInt());
+    }
+
+    @Test
+    void discoveryDoesNotCountTowardsDeletion() {
+        f.createContainer(AE_PATH, AE, "{\"rn\":\"temp\"}");
+        assertRsc(ResponseStatusCode.CREATED, createInstanceWith("{\"rn\":\"once\",\"con\":\"v\",\"dcnt\":1}"));
+        f.send(Request.discover(AE_PATH + "/temp", AE, org.edgeslice.onem2m.discovery.FilterCriteria.NONE));
+        Response r = f.send(Request.retrieve(AE_PATH + "/temp/once", AE));
+        assertRsc(ResponseStatusCode.OK, r);
+        assertEquals(1, r.content().get("m2m:cin").get("dcnt").asInt());
+        assertRsc(ResponseStatusCode.NOT_FOUND, f.send(Request.retrieve(AE_PATH + "/temp/once", AE)));
+    }
+
+    @Test
+    void zeroDeletionCountIsBadRequest() {
+        f.createContainer(AE_PATH, AE, "{\"rn\":\"temp\"}");
+        assertRsc(ResponseStatusCode.BAD_REQUEST, createInstanceWith("{\"con\":\"v\",\"dcnt\":0}"));
+    }
+
+    @Test
+    void custodianIsAcceptedOnContainersAndInstances() {
+        Response c = f.createContainer(AE_PATH, AE, "{\"rn\":\"temp\",\"cstn\":\"Cdev\"}");
+        assertRsc(ResponseStatusCode.CREATED, c);
+        assertEquals("Cdev", c.content().get("m2m:cnt").get("cstn").asText());
+        assertRsc(ResponseStatusCode.CREATED, createInstanceWith("{\"con\":\"v\",\"cstn\":\"Cdev\"}"));
+        assertRsc(ResponseStatusCode.BAD_REQUEST, createInstanceWith("{\"con\":\"v\",\"cstn\":5}"));
+    }
 }
