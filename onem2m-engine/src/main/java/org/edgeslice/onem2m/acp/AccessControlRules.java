@@ -70,24 +70,8 @@ public final class AccessControlRules {
         if (aca != null && !isStringList(aca)) {
             throw Onem2mException.badRequest(where + "/aca must be a list of attribute names");
         }
-        JsonNode acco = rule.get("acco");
-        if (acco != null) {
-            if (!acco.isArray()) {
-                throw Onem2mException.badRequest(where + "/acco must be a list");
-            }
-            for (JsonNode context : acco) {
-                validateContext(where + "/acco", context);
-            }
-        }
-        JsonNode acod = rule.get("acod");
-        if (acod != null) {
-            if (!acod.isArray()) {
-                throw Onem2mException.badRequest(where + "/acod must be a list");
-            }
-            for (JsonNode details : acod) {
-                validateObjectDetails(where + "/acod", details);
-            }
-        }
+        eachOfList(rule.get("acco"), where + "/acco", AccessControlRules::validateContext);
+        eachOfList(rule.get("acod"), where + "/acod", AccessControlRules::validateObjectDetails);
     }
 
     /** accessControlContexts (TS-0004 §6.3.5): time windows, location region, IP addresses. */
@@ -206,5 +190,18 @@ public final class AccessControlRules {
             p++;
         }
         return p == pl;
+    }
+
+    /** An optional list member: absent is fine, anything but a list is 4000, each element is checked. */
+    private static void eachOfList(JsonNode list, String where, java.util.function.BiConsumer<String, JsonNode> check) {
+        if (list == null) {
+            return;
+        }
+        if (!list.isArray()) {
+            throw Onem2mException.badRequest(where + " must be a list");
+        }
+        for (JsonNode element : list) {
+            check.accept(where, element);
+        }
     }
 }
