@@ -176,11 +176,12 @@ public final class Mec {
     /**
      * JIT compilers of a Payara process: C1 only ({@code -XX:TieredStopAtLevel=1}), which starts fastest and keeps
      * the management plane small. {@code EDGESLICE_CLOUD_JIT=c2} gives the process that hosts the cloud platform C1
-     * and C2 (tiered, the JVM default): the CISS's durable creates then take about half the CPU (0.35-0.45 ms
-     * instead of 0.73-0.82 ms; 2,300-3,200/s instead of 1,000-1,900/s at 64 clients), but the process needs about
-     * 105-120 s of CPU to become ready instead of about 60 s, which on the shared 2-core machine made ./mec up
-     * take 63-145 s instead of 64-68 s (docs/evaluation.md, "CSE throughput, second pass"). EDGESLICE_OPTS can
-     * still set {@code -XX:TieredStopAtLevel} for every process (it comes later on the command line).
+     * and C2 (tiered, the JVM default): the CISS's durable creates then took 0.35-0.45 ms of CPU instead of
+     * 0.73-0.82 ms, but the process needs about 105-120 s of CPU to become ready instead of about 60 s, which on
+     * the shared 2-core machine made ./mec up take 63-145 s instead of 64-68 s (docs/evaluation.md, "CSE
+     * throughput, second pass"). Since the CISS store's session-6 changes C1 alone gives 0.47-0.60 ms and
+     * 2,700-3,400 creates/s at 64 clients ("third pass"), above the 2,500/s goal. EDGESLICE_OPTS can still set
+     * {@code -XX:TieredStopAtLevel} for every process (it comes later on the command line).
      */
     static List<String> compilerFlags(Topology.Proc p, String cloudJit) {
         boolean cloud = p.services().stream().anyMatch(s -> s.name().equals("cloud-platform"));
