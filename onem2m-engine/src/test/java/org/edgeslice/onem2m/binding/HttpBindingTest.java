@@ -179,6 +179,14 @@ class HttpBindingTest {
     }
 
     @Test
+    void hybridAddressIsServed() {
+        registerAndCreateContainer();
+        HttpResponseView r = binding.handle(req("GET", "/Cdev/temp", null, "Cdev", null, null));
+        assertStatus(200, 2000, r);
+        assertEquals("temp", json(r).get("m2m:cnt").get("rn").asText());
+    }
+
+    @Test
     void updateAndDeleteMapToPutAndDelete() {
         registerAndCreateContainer();
         HttpResponseView put = binding.handle(req("PUT", "/cse-mn/dev/temp", null, "Cdev", "application/json",
