@@ -217,13 +217,13 @@ class HttpBindingTest {
         HttpBinding retrievePort = new HttpBinding(f.engine, FunctionSet.of(CommonServiceFunction.RETRIEVE), "");
         assertStatus(405, 4005, retrievePort.handle(req("POST", "/cse-mn", null, "Cdev", "application/json;ty=2",
                 "{\"m2m:ae\":{\"api\":\"Nx.y.z\",\"rr\":true,\"srv\":[\"3\"]}}")));
-        assertStatus(200, 2000, retrievePort.handle(req("GET", "/cse-mn", null, "Cdev", null, null)));
+        assertStatus(200, 2000, retrievePort.handle(req("GET", "/cse-mn", null, Fixture.ADMIN, null, null)));
     }
 
     @Test
     void rootPrefixIsStripped() {
         HttpBinding rooted = new HttpBinding(f.engine, null, "/onem2m");
-        assertStatus(200, 2000, rooted.handle(req("GET", "/onem2m/cse-mn", null, "Cdev", null, null)));
+        assertStatus(200, 2000, rooted.handle(req("GET", "/onem2m/cse-mn", null, Fixture.ADMIN, null, null)));
         assertStatus(404, 4004, rooted.handle(req("GET", "/cse-mn", null, "Cdev", null, null)));
     }
 
