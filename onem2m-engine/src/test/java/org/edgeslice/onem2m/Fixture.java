@@ -47,8 +47,13 @@ public final class Fixture implements AutoCloseable {
     }
 
     public Fixture(FunctionSet functions) {
+        this(CseConfig.defaults(CSI, CSE).withFunctions(functions));
+    }
+
+    /** An engine with this configuration (its CSE-ID and name should be {@link #CSI} and {@link #CSE}). */
+    public Fixture(CseConfig config) {
         this.store = new InMemoryResourceStore();
-        this.engine = new CseEngine(CseConfig.defaults(CSI, CSE).withFunctions(functions), store, sender);
+        this.engine = new CseEngine(config, store, sender);
     }
 
     public Response send(Request r) {

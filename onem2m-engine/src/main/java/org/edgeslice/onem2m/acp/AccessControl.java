@@ -25,19 +25,39 @@ import org.edgeslice.onem2m.store.ResourceStore;
  *   <li>without {@code acpi} but with a custodian ({@code cstn}, Release 4), the custodian alone may do
  *       everything;</li>
  *   <li>without {@code acpi}, the default policy: the AE that owns the subtree (the AE whose AE-ID is the
- *       originator, at or above the resource) may do everything; anyone may RETRIEVE/DISCOVER the CSEBase and
- *       CREATE an AE under it (registration has its own checks). Everything else is denied: 4103.</li>
+ *       originator, at or above the resource) may do everything; anyone may CREATE an AE under the CSEBase
+ *       (registration has its own checks); a registered AE may CREATE an {@code <accessControlPolicy>} under it
+ *       (ACME {@code test_createACPUnderCSEBaseWithOriginator}: an AE needs somewhere to put policies shared by
+ *       several of its resources, and the new policy is governed by its own {@code pvs} alone); who may
+ *       RETRIEVE/DISCOVER the CSEBase is the {@link CseBaseAccess} setting. Everything else is denied: 4103.</li>
  * </ol>
  */
 public final class AccessControl {
     private final ResourceStore store;
     private final String admin;
     private final String cseName;
+    private final CseBaseAccess cseBaseAccess;
+    private final String cseId;
+    private final String cseRi;
 
+    /** With the CSEBase open to anyone's RETRIEVE ({@link CseBaseAccess#ANYONE}). */
     public AccessControl(ResourceStore store, String adminOriginator, String cseName) {
+        this(store, adminOriginator, cseName, null, CseBaseAccess.ANYONE);
+    }
+
+    /**
+     * @param cseId         the CSE-ID ({@code /id-mn}): the CSE itself counts as a known originator, with or
+     *                      without the slash; may be null
+     * @param cseBaseAccess who may RETRIEVE/DISCOVER the CSEBase without {@code acpi}
+     */
+    public AccessControl(ResourceStore store, String adminOriginator, String cseName, String cseId,
+                         CseBaseAccess cseBaseAccess) {
         this.store = store;
         this.admin = adminOriginator;
         this.cseName = cseName;
+        this.cseId = cseId;
+        this.cseRi = cseId == null || !cseId.startsWith("/") ? cseId : cseId.substring(1);
+        this.cseBaseAccess = cseBaseAccess;
     }
 
     /**
@@ -172,10 +192,32 @@ public final class AccessControl {
                     || target.type() == ResourceType.AE && isOwner(originator, target);
         }
         if (target.type() == ResourceType.CSE_BASE) {
-            return op == Operation.RETRIEVE || op == Operation.DISCOVERY
-                    || op == Operation.CREATE && createdType == ResourceType.AE;
+            if (op == Operation.RETRIEVE || op == Operation.DISCOVERY) {
+                return cseBaseAccess == CseBaseAccess.ANYONE || isKnownOriginator(originator);
+            }
+            return op == Operation.CREATE && (createdType == ResourceType.AE
+                    || createdType == ResourceType.ACCESS_CONTROL_POLICY && isRegisteredAe(originator));
         }
         return isOwner(originator, target);
+    }
+
+    /** The admin, the CSE itself, or a registered AE ({@link CseBaseAccess#REGISTERED}). */
+    private boolean isKnownOriginator(String originator) {
+        if (originator == null || originator.isEmpty()) {
+            return false;
+        }
+        if (cseId != null && (originator.equals(cseId) || originator.equals(cseRi))) {
+            return true;
+        }
+        return isRegisteredAe(originator);
+    }
+
+    /** Whether the originator is the AE-ID of an AE registered at this CSE (its {@code ri} is the AE-ID). */
+    private boolean isRegisteredAe(String originator) {
+        if (originator == null || originator.isEmpty()) {
+            return false;
+        }
+        return store.get(originator).filter(r -> r.type() == ResourceType.AE).isPresent();
     }
 
     /**

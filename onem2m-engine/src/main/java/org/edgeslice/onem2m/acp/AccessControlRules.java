@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
 import org.edgeslice.onem2m.common.Onem2mException;
+import org.edgeslice.onem2m.common.Wildcard;
 
 /**
  * The {@code setOfAcrs} data type of {@code pv} and {@code pvs} (TS-0001 §9.6.2; TS-0004 §6.3.5 complex types
@@ -155,41 +156,13 @@ public final class AccessControlRules {
     /**
      * Whether an {@code acor} entry names the originator: equal, {@code all}, or a pattern in which each
      * {@code *} stands for any sequence of characters, wherever it is ({@code Cyet*Originator}, as ACME's
-     * {@code simpleMatch}). Greedy matching with one backtrack point: linear for the usual single {@code *},
-     * never worse than O(pattern × originator), and nothing is allocated or compiled per request.
+     * {@code simpleMatch}; {@link Wildcard#matches}, shared with the attribute conditions of discovery).
      */
     public static boolean acorMatches(String acor, String originator) {
         if (acor.equals(originator) || "all".equals(acor)) {
             return true;
         }
-        if (acor.indexOf('*') < 0) {
-            return false;
-        }
-        int p = 0;
-        int s = 0;
-        int star = -1;
-        int resume = 0;
-        int pl = acor.length();
-        int sl = originator.length();
-        while (s < sl) {
-            if (p < pl && acor.charAt(p) == '*') {
-                star = p++;
-                resume = s;
-            } else if (p < pl && acor.charAt(p) == originator.charAt(s)) {
-                p++;
-                s++;
-            } else if (star >= 0) {
-                // let the last * absorb one more character and retry the rest of the pattern
-                p = star + 1;
-                s = ++resume;
-            } else {
-                return false;
-            }
-        }
-        while (p < pl && acor.charAt(p) == '*') {
-            p++;
-        }
-        return p == pl;
+        return acor.indexOf('*') >= 0 && Wildcard.matches(acor, originator);
     }
 
     /** An optional list member: absent is fine, anything but a list is 4000, each element is checked. */

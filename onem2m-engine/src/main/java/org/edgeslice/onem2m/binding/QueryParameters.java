@@ -4,21 +4,29 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.edgeslice.onem2m.common.Onem2mException;
+import org.edgeslice.onem2m.common.ResourceType;
 import org.edgeslice.onem2m.common.ResponseStatusCode;
 import org.edgeslice.onem2m.common.Timestamps;
 import org.edgeslice.onem2m.discovery.FilterCriteria;
+import org.edgeslice.onem2m.resource.ResourceSchema;
 
 /**
  * The request parameters carried in the query string (TS-0009 §6.2.2.2): result content, response type,
  * filter usage and filter criteria, identifier type. Several values of one parameter are separated by {@code +}
  * (a space once decoded) or given by repeating it. Unknown parameters are 4000 BAD_REQUEST; known ones this CSE
  * does not implement are 5001 NOT_IMPLEMENTED (a silent ignore would change the meaning of the request).
+ *
+ * <p>Any other key that is the short name of an attribute of a resource type this CSE knows is an {@code attribute}
+ * condition of the filter criteria (TS-0009 §6.2.2.2: {@code <shortName>=<value>}, e.g. {@code cni=5},
+ * {@code con=a*}; ACME testDiscovery {@code test_retrieveCNTbyCNIunderAE}). Its value is taken whole (a
+ * {@code +} is a space of the value, not a separator) and must be given once.
  */
 final class QueryParameters {
     private static final Set<String> FILTER = Set.of("ty", "lbl", "cra", "crb", "ms", "us", "exa", "exb", "sts",
@@ -26,6 +34,8 @@ final class QueryParameters {
     private static final Set<String> OTHER = Set.of("rcn", "rt", "drt", "fu");
     private static final Set<String> NOT_IMPLEMENTED = Set.of("rp", "atrl", "sqi", "smf", "atr", "arp", "catr",
             "patr", "gmty", "gsf", "geom", "rqi", "nu", "la", "ol");
+    /** Attribute short names usable as conditions: those of every type in ResourceSchema, minus the keys above. */
+    private static final Set<String> ATTRIBUTES = attributeConditionKeys();
 
     final Integer resultContent;
     final int filterUsage;
@@ -52,10 +62,10 @@ final class QueryParameters {
                 throw new Onem2mException(ResponseStatusCode.NOT_IMPLEMENTED, "query parameter " + key
                         + " is not supported by this CSE");
             }
-            if (!FILTER.contains(key) && !OTHER.contains(key)) {
+            if (!FILTER.contains(key) && !OTHER.contains(key) && !ATTRIBUTES.contains(key)) {
                 throw Onem2mException.badRequest("unknown query parameter " + key);
             }
-            anyFilter |= FILTER.contains(key);
+            anyFilter |= !OTHER.contains(key);
         }
         Integer rcn = integer(params, "rcn", 0, 12);
         Integer rt = integer(params, "rt", 1, 5);
@@ -82,7 +92,8 @@ final class QueryParameters {
                 time(params, "exa"), time(params, "exb"), longValue(params, "sts"), longValue(params, "stb"),
                 longValue(params, "sza"), longValue(params, "szb"), new LinkedHashSet<>(strings(params, "cty")),
                 fo == null ? 1 : fo, integer(params, "lim", 0, Integer.MAX_VALUE),
-                integer(params, "lvl", 1, Integer.MAX_VALUE), integer(params, "ofst", 1, Integer.MAX_VALUE));
+                integer(params, "lvl", 1, Integer.MAX_VALUE), integer(params, "ofst", 1, Integer.MAX_VALUE),
+                attributeConditions(params));
         return new QueryParameters(rcn, filterUsage, drt == null ? 1 : drt, fc);
     }
 
@@ -99,6 +110,10 @@ final class QueryParameters {
             String key = decode(eq < 0 ? pair : pair.substring(0, eq));
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
             List<String> values = out.computeIfAbsent(key, k -> new ArrayList<>());
+            if (ATTRIBUTES.contains(key)) {
+                values.add(value); // a condition's value is compared whole: "con=a b" means the text "a b"
+                continue;
+            }
             for (String v : value.split(" ")) {
                 if (!v.isEmpty()) {
                     values.add(v);
@@ -106,6 +121,33 @@ final class QueryParameters {
             }
         }
         return out;
+    }
+
+    private static Map<String, String> attributeConditions(Map<String, List<String>> p) {
+        Map<String, String> out = null;
+        for (String key : p.keySet()) {
+            if (ATTRIBUTES.contains(key)) {
+                if (out == null) {
+                    out = new LinkedHashMap<>();
+                }
+                out.put(key, single(p, key));
+            }
+        }
+        return out == null ? Map.of() : out;
+    }
+
+    private static Set<String> attributeConditionKeys() {
+        Set<String> keys = new HashSet<>();
+        for (ResourceType t : ResourceType.values()) {
+            ResourceSchema schema = ResourceSchema.of(t);
+            if (schema != null) {
+                keys.addAll(schema.attributes().keySet());
+            }
+        }
+        keys.removeAll(FILTER);
+        keys.removeAll(OTHER);
+        keys.removeAll(NOT_IMPLEMENTED);
+        return Set.copyOf(keys);
     }
 
     private static String decode(String s) {

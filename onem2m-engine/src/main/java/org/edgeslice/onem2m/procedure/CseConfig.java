@@ -3,6 +3,7 @@ package org.edgeslice.onem2m.procedure;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.edgeslice.onem2m.acp.CseBaseAccess;
 import org.edgeslice.onem2m.function.FunctionSet;
 
 /**
@@ -18,11 +19,18 @@ import org.edgeslice.onem2m.function.FunctionSet;
  * @param pointOfAccess {@code poa} of the CSEBase
  * @param defaultExpiry {@code et} given to resources created without one
  * @param notificationRetries delivery attempts per notification target beyond the first
+ * @param cseBaseRetrieve who may RETRIEVE/DISCOVER the CSEBase while it has no {@code acpi} (TS-0001 §9.6.2 leaves
+ *                     the default policy to the CSE): {@link CseBaseAccess#REGISTERED} (the default: registered
+ *                     AEs, the admin and the CSE itself, as ACME) or {@link CseBaseAccess#ANYONE}
  */
 public record CseConfig(String cseId, String cseName, int cseType, String adminOriginator, FunctionSet functions,
                         List<String> supportedReleases, List<String> pointOfAccess, Duration defaultExpiry,
-                        int notificationRetries) {
+                        int notificationRetries, CseBaseAccess cseBaseRetrieve) {
+    /** The default CSEBase access: every caller in this repository reads the CSEBase as admin or registered AE. */
+    public static final CseBaseAccess DEFAULT_CSE_BASE_RETRIEVE = CseBaseAccess.REGISTERED;
+
     public CseConfig {
+        Objects.requireNonNull(cseBaseRetrieve);
         Objects.requireNonNull(cseId);
         if (!cseId.startsWith("/") || cseId.length() < 2 || cseId.indexOf('/', 1) >= 0) {
             throw new IllegalArgumentException("CSE-ID must look like /id-mn: " + cseId);
@@ -30,6 +38,14 @@ public record CseConfig(String cseId, String cseName, int cseType, String adminO
         if (cseName.isEmpty() || cseName.contains("/")) {
             throw new IllegalArgumentException("invalid CSE name " + cseName);
         }
+    }
+
+    /** With the default CSEBase access ({@link #DEFAULT_CSE_BASE_RETRIEVE}). */
+    public CseConfig(String cseId, String cseName, int cseType, String adminOriginator, FunctionSet functions,
+                     List<String> supportedReleases, List<String> pointOfAccess, Duration defaultExpiry,
+                     int notificationRetries) {
+        this(cseId, cseName, cseType, adminOriginator, functions, supportedReleases, pointOfAccess, defaultExpiry,
+                notificationRetries, DEFAULT_CSE_BASE_RETRIEVE);
     }
 
     /** An MN-CSE with every function, for tests and as a starting point. */
@@ -40,12 +56,18 @@ public record CseConfig(String cseId, String cseName, int cseType, String adminO
 
     public CseConfig withFunctions(FunctionSet f) {
         return new CseConfig(cseId, cseName, cseType, adminOriginator, f, supportedReleases, pointOfAccess,
-                defaultExpiry, notificationRetries);
+                defaultExpiry, notificationRetries, cseBaseRetrieve);
     }
 
     public CseConfig withPointOfAccess(List<String> poa) {
         return new CseConfig(cseId, cseName, cseType, adminOriginator, functions, supportedReleases, poa,
-                defaultExpiry, notificationRetries);
+                defaultExpiry, notificationRetries, cseBaseRetrieve);
+    }
+
+    /** @param access the setting {@code cseBaseRetrieve}: {@code anyone} or {@code registered} */
+    public CseConfig withCseBaseRetrieve(CseBaseAccess access) {
+        return new CseConfig(cseId, cseName, cseType, adminOriginator, functions, supportedReleases, pointOfAccess,
+                defaultExpiry, notificationRetries, access);
     }
 
     /** The CSEBase's {@code ri}: the CSE-ID without its slash. */

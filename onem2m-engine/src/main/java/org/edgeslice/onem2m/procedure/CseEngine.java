@@ -57,7 +57,8 @@ public final class CseEngine implements AutoCloseable {
         NotificationService notifications = new NotificationService(store, sender, config.cseId(),
                 config.notificationRetries(), resolver::find);
         this.ctx = new CseContext(config, store, resolver,
-                new AccessControl(store, config.adminOriginator(), config.cseName()), notifications,
+                new AccessControl(store, config.adminOriginator(), config.cseName(), config.cseId(),
+                        config.cseBaseRetrieve()), notifications,
                 new ReentrantLock());
         this.create = new CreateProcedure(ctx);
         this.retrieve = new RetrieveProcedure(ctx);

@@ -13,6 +13,10 @@ import org.edgeslice.onem2m.store.ResourceStore;
  *   <li>CSE-relative structured: {@code cse-mn/ae1/cnt1}, with {@code -} as alias of the CSEBase name;</li>
  *   <li>CSE-relative unstructured: {@code cnt7f3a...} (the bare {@code ri}), optionally followed by
  *       {@code /la} or {@code /ol};</li>
+ *   <li>hybrid: an unstructured id followed by child names ({@code Cmyae/cnt1}, {@code cnt7f3a/cin1/..}),
+ *       resolved as the structured address of that resource plus the rest. TS-0001 §9.3.1 does not define this
+ *       form; ACME accepts it ({@code Dispatcher._checkHybridID}) and so does the suite built on it, so it is
+ *       accepted here too (docs/conformance.md);</li>
  *   <li>SP-relative {@code /id-mn/...} and absolute {@code //sp/id-mn/...} forms of both; a CSE-ID other than ours
  *       is a target this standalone CSE cannot reach (5103 TARGET_NOT_REACHABLE).</li>
  * </ul>
@@ -85,6 +89,25 @@ public final class TargetResolver {
         } else if (addr.startsWith("-/")) {
             addr = config.cseName() + addr.substring(1);
         }
+        Target t = resolveStructuredOrId(addr);
+        if (t != null) {
+            return t; // the common cases (structured path, bare ri, ri/la) cost what they did before
+        }
+        // hybrid: tried only once the other forms have failed, so that they keep their single lookup
+        int slash = addr.indexOf('/');
+        if (slash <= 0 || addr.regionMatches(0, config.cseName(), 0, slash)
+                && slash == config.cseName().length()) {
+            return null;
+        }
+        Resource base = store.get(addr.substring(0, slash)).orElse(null);
+        if (base == null || expired(base)) {
+            return null;
+        }
+        return resolveStructuredOrId(base.path() + addr.substring(slash));
+    }
+
+    /** A structured address, a bare ri, or either followed by {@code /la} or {@code /ol}. */
+    private Target resolveStructuredOrId(String addr) {
         Resource r = addr.indexOf('/') < 0 ? lookupSingle(addr) : store.getByPath(addr).orElse(null);
         if (r != null) {
             return expired(r) ? null : new Target(r, Target.Virtual.NONE);

@@ -48,10 +48,44 @@ class AccessControlTest {
     }
 
     @Test
-    void anyoneMayReadTheCseBaseButNotCreateContainersUnderIt() {
+    void byDefaultOnlyRegisteredAesTheAdminAndTheCseMayReadTheCseBase() {
+        // ACME testCSE test_retrieveCSEWithWrongOriginator: an unknown originator gets 4103
+        assertRsc(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, f.send(Request.retrieve(CSE, "Cstranger")));
+        assertRsc(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, f.send(Request.discover(CSE, "Cstranger",
+                org.edgeslice.onem2m.discovery.FilterCriteria.NONE)));
+        assertRsc(ResponseStatusCode.OK, f.send(Request.retrieve(CSE, "Creader")));
+        assertRsc(ResponseStatusCode.OK, f.send(Request.retrieve(CSE, Fixture.ADMIN)));
+        assertRsc(ResponseStatusCode.OK, f.send(Request.retrieve(CSE, Fixture.CSI)));
+        // registration stays open to anyone
+        assertEquals("Cstranger", f.registerAe("Cstranger", "stranger"));
         assertRsc(ResponseStatusCode.OK, f.send(Request.retrieve(CSE, "Cstranger")));
+    }
+
+    @Test
+    void settingAnyoneLetsAnUnknownOriginatorReadTheCseBase() {
+        try (Fixture open = new Fixture(org.edgeslice.onem2m.procedure.CseConfig.defaults(Fixture.CSI, CSE)
+                .withCseBaseRetrieve(CseBaseAccess.parse("anyone")))) {
+            assertRsc(ResponseStatusCode.OK, open.send(Request.retrieve(CSE, "Cstranger")));
+            assertRsc(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, open.createContainer(CSE, "Cstranger", "{}"));
+        }
+    }
+
+    @Test
+    void nobodyButTheAdminMayCreateContainersUnderTheCseBase() {
         assertRsc(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, f.createContainer(CSE, "Cstranger", "{}"));
+        assertRsc(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, f.createContainer(CSE, "Creader", "{}"));
         assertRsc(ResponseStatusCode.CREATED, f.createContainer(CSE, Fixture.ADMIN, "{\"rn\":\"shared\"}"));
+    }
+
+    @Test
+    void registeredAeMayCreateAPolicyUnderTheCseBaseAndAStrangerMayNot() {
+        // ACME testACP test_createACPUnderCSEBaseWithOriginator / test_deleteACPUnderCSEBaseWithOriginator
+        String acp = "{\"rn\":\"shared\",\"pv\":{\"acr\":[]},"
+                + "\"pvs\":{\"acr\":[{\"acor\":[\"Creader\"],\"acop\":63}]}}";
+        assertRsc(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE,
+                f.send(Request.create(CSE, "Cstranger", 1, body("m2m:acp", acp))));
+        assertRsc(ResponseStatusCode.CREATED, f.send(Request.create(CSE, "Creader", 1, body("m2m:acp", acp))));
+        assertRsc(ResponseStatusCode.DELETED, f.send(Request.delete(CSE + "/shared", "Creader")));
     }
 
     @Test

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.edgeslice.onem2m.Fixture;
 import org.edgeslice.onem2m.common.Json;
@@ -139,6 +141,51 @@ class HttpBindingTest {
         assertEquals("cse-mn/dev/temp", json(r).get("m2m:uril").get(0).asText());
     }
 
+    private List<String> uril(String path, String query) {
+        HttpResponseView r = binding.handle(req("GET", path, query, "Cdev", null, null));
+        assertStatus(200, 2000, r);
+        List<String> out = new ArrayList<>();
+        json(r).path("m2m:uril").forEach(u -> out.add(u.asText()));
+        return out;
+    }
+
+    @Test
+    void attributeConditionsInTheQueryStringFilterByValue() {
+        registerAndCreateContainer();
+        assertStatus(201, 2001, binding.handle(req("POST", "/cse-mn/dev", null, "Cdev", "application/json;ty=3",
+                "{\"m2m:cnt\":{\"rn\":\"hum\",\"lbl\":[\"room:1\",\"floor:2\"]}}")));
+        for (String con : new String[] {"abc", "a%20b"}) {
+            assertStatus(201, 2001, binding.handle(req("POST", "/cse-mn/dev/hum", null, "Cdev",
+                    "application/json;ty=4", "{\"m2m:cin\":{\"con\":\"" + con.replace("%20", " ") + "\"}}")));
+        }
+        // TS-0009 §6.2.2.2 <shortName>=<value>, as ACME testDiscovery ?cni=5 and ?con=a*
+        assertEquals(List.of("cse-mn/dev/hum"), uril("/cse-mn/dev", "fu=1&cni=2"));
+        assertEquals(List.of(), uril("/cse-mn/dev", "fu=1&cni=3"));
+        assertEquals(List.of("cse-mn/dev/temp"), uril("/cse-mn/dev", "fu=1&rn=t*"));
+        assertEquals(2, uril("/cse-mn/dev", "fu=1&ty=4&con=a*").size());
+        assertEquals(1, uril("/cse-mn/dev", "fu=1&con=a+b").size()); // + is a space of the value
+        assertEquals(List.of("cse-mn/dev/hum"), uril("/cse-mn/dev", "fu=1&lbl=floor:2")); // lbl stays a condition
+        assertEquals(List.of("cse-mn/dev/hum"), uril("/cse-mn/dev", "fu=1&ty=3&cni=2")); // fo=1: all of them
+        assertEquals(List.of("cse-mn/dev/temp", "cse-mn/dev/hum"),
+                uril("/cse-mn/dev", "fu=1&rn=temp&cni=2&fo=2")); // fo=2: any of them
+        // conditional retrieval (no fu) of the child resources, as ACME test_retrieveCNTbyCNIunderAE
+        HttpResponseView r = binding.handle(req("GET", "/cse-mn/dev", "rcn=8&cni=2", "Cdev", null, null));
+        assertStatus(200, 2000, r);
+        assertEquals(1, json(r).get("m2m:ae").get("m2m:cnt").size(), () -> json(r).toString());
+        assertEquals("hum", json(r).get("m2m:ae").get("m2m:cnt").get(0).get("rn").asText());
+        // not an attribute of any resource type: still 4000; a condition given twice is ambiguous: 4000
+        assertStatus(400, 4000, binding.handle(req("GET", "/cse-mn/dev", "xxx=yyy", "Cdev", null, null)));
+        assertStatus(400, 4000, binding.handle(req("GET", "/cse-mn/dev", "cni=1&cni=2", "Cdev", null, null)));
+    }
+
+    @Test
+    void hybridAddressIsServed() {
+        registerAndCreateContainer();
+        HttpResponseView r = binding.handle(req("GET", "/Cdev/temp", null, "Cdev", null, null));
+        assertStatus(200, 2000, r);
+        assertEquals("temp", json(r).get("m2m:cnt").get("rn").asText());
+    }
+
     @Test
     void updateAndDeleteMapToPutAndDelete() {
         registerAndCreateContainer();
@@ -170,13 +217,13 @@ class HttpBindingTest {
         HttpBinding retrievePort = new HttpBinding(f.engine, FunctionSet.of(CommonServiceFunction.RETRIEVE), "");
         assertStatus(405, 4005, retrievePort.handle(req("POST", "/cse-mn", null, "Cdev", "application/json;ty=2",
                 "{\"m2m:ae\":{\"api\":\"Nx.y.z\",\"rr\":true,\"srv\":[\"3\"]}}")));
-        assertStatus(200, 2000, retrievePort.handle(req("GET", "/cse-mn", null, "Cdev", null, null)));
+        assertStatus(200, 2000, retrievePort.handle(req("GET", "/cse-mn", null, Fixture.ADMIN, null, null)));
     }
 
     @Test
     void rootPrefixIsStripped() {
         HttpBinding rooted = new HttpBinding(f.engine, null, "/onem2m");
-        assertStatus(200, 2000, rooted.handle(req("GET", "/onem2m/cse-mn", null, "Cdev", null, null)));
+        assertStatus(200, 2000, rooted.handle(req("GET", "/onem2m/cse-mn", null, Fixture.ADMIN, null, null)));
         assertStatus(404, 4004, rooted.handle(req("GET", "/cse-mn", null, "Cdev", null, null)));
     }
 

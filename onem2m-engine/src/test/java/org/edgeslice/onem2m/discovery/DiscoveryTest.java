@@ -3,12 +3,14 @@ package org.edgeslice.onem2m.discovery;
 import static org.edgeslice.onem2m.Fixture.CSE;
 import static org.edgeslice.onem2m.Fixture.assertRsc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.edgeslice.onem2m.Fixture;
 import org.edgeslice.onem2m.common.ResponseStatusCode;
@@ -99,5 +101,44 @@ class DiscoveryTest {
                 null, null, null, Set.of(), 2, null, null, null);
         JsonNode uril = f.send(Request.discover(CSE + "/a", "Ca", or)).content().get("m2m:uril");
         assertEquals(2, uril.size());
+    }
+
+    private static FilterCriteria attributes(int fo, Set<Integer> ty, Map<String, String> conditions) {
+        return new FilterCriteria(ty, List.of(), null, null, null, null, null, null, null, null, null, null,
+                Set.of(), fo, null, null, null, conditions);
+    }
+
+    @Test
+    void attributeConditionComparesNumbersBooleansStringsPatternsAndListElements() {
+        assertTrue(FilterCriteria.attributeMatches(Fixture.parse("5"), "5"));
+        assertTrue(FilterCriteria.attributeMatches(Fixture.parse("5"), "5.0"));
+        assertFalse(FilterCriteria.attributeMatches(Fixture.parse("5"), "6"));
+        assertFalse(FilterCriteria.attributeMatches(Fixture.parse("5"), "five"));
+        assertTrue(FilterCriteria.attributeMatches(Fixture.parse("true"), "true"));
+        assertFalse(FilterCriteria.attributeMatches(Fixture.parse("true"), "false"));
+        assertFalse(FilterCriteria.attributeMatches(Fixture.parse("false"), "0"));
+        assertTrue(FilterCriteria.attributeMatches(Fixture.parse("\"abc\""), "abc"));
+        assertFalse(FilterCriteria.attributeMatches(Fixture.parse("\"abc\""), "ab"));
+        assertTrue(FilterCriteria.attributeMatches(Fixture.parse("\"abc\""), "a*c"));
+        assertTrue(FilterCriteria.attributeMatches(Fixture.parse("\"abc\""), "*"));
+        assertFalse(FilterCriteria.attributeMatches(Fixture.parse("\"abc\""), "a*d"));
+        assertTrue(FilterCriteria.attributeMatches(Fixture.parse("[\"x\",\"room:1\"]"), "room:1"));
+        assertTrue(FilterCriteria.attributeMatches(Fixture.parse("[1,2]"), "2"));
+        assertFalse(FilterCriteria.attributeMatches(Fixture.parse("[\"x\"]"), "y"));
+        assertFalse(FilterCriteria.attributeMatches(Fixture.parse("{\"a\":1}"), "*"));
+        assertFalse(FilterCriteria.attributeMatches(null, "*"));
+    }
+
+    @Test
+    void attributeConditionsCountOnePerAttributeUnderFilterOperation() {
+        // ACME _matchResource: each attribute condition adds one to the count; AND needs all, OR any
+        assertEquals(List.of(CSE + "/a/t2"), uris(f.send(Request.discover(CSE + "/a", "Ca",
+                attributes(1, Set.of(3), Map.of("rn", "t*", "lbl", "temp", "cni", "0"))))));
+        assertEquals(List.of(), uris(f.send(Request.discover(CSE + "/a", "Ca",
+                attributes(1, Set.of(), Map.of("rn", "t2", "cni", "1"))))));
+        assertEquals(List.of(CSE + "/a/t1", CSE + "/a/t2"), uris(f.send(Request.discover(CSE + "/a", "Ca",
+                attributes(2, Set.of(), Map.of("rn", "t2", "cni", "1"))))));
+        assertEquals(List.of(), uris(f.send(Request.discover(CSE + "/a", "Ca",
+                attributes(1, Set.of(), Map.of("nosuch", "1"))))));
     }
 }

@@ -69,6 +69,23 @@ class AddressingAndRetrieveTest {
     }
 
     @Test
+    void hybridAddressResolvesTheUnstructuredIdThenTheChildNames() {
+        // ACME Dispatcher._checkHybridID: <ri>/<child names>; TS-0001 §9.3.1 does not define the form
+        for (String to : new String[] {"Cdev/temp", "/id-mn/Cdev/temp", "//any.sp/id-mn/Cdev/temp",
+                "id-mn/dev/temp"}) {
+            Response r = get(to);
+            assertRsc(ResponseStatusCode.OK, r);
+            assertEquals(cntRi, r.content().get("m2m:cnt").get("ri").asText(), to);
+        }
+        Response latest = get("Cdev/temp/la");
+        assertRsc(ResponseStatusCode.OK, latest);
+        assertEquals("1", latest.content().get("m2m:cin").get("con").asText());
+        assertRsc(ResponseStatusCode.NOT_FOUND, get("Cdev/nothing"));
+        assertRsc(ResponseStatusCode.NOT_FOUND, get("cnt-unknown/temp"));
+        assertRsc(ResponseStatusCode.NOT_FOUND, get(cntRi + "/dev"));
+    }
+
+    @Test
     void resultContentVariants() {
         JsonNode withChildren = f.send(Request.retrieve(cntRi, "Cdev").withResultContent(4)).content().get("m2m:cnt");
         assertEquals(1, withChildren.get("m2m:cin").size());
