@@ -108,7 +108,7 @@ public final class WalResourceStore extends MemoryIndexedResourceStore {
                 if (b == -1) {
                     break; // end of file; a last line without newline was never completely written
                 }
-                WriteBatch batch = WalCodec.decode(line, 0, n);
+                WriteBatch batch = WalCodec.decode(line, 0, n, ri -> memory.get(ri).orElse(null));
                 if (batch == null) {
                     break; // damaged record: everything after it was never acknowledged
                 }
@@ -132,12 +132,14 @@ public final class WalResourceStore extends MemoryIndexedResourceStore {
         if (batch.isEmpty()) {
             return;
         }
-        byte[] line = WalCodec.encode(batch);
         long end;
         synchronized (this) {
             if (closed) {
                 throw new IllegalStateException("store closed");
             }
+            // encoded here: a patch is computed against the memory this batch will be applied to, so it replays
+            // onto the same state (the engine's write lock serializes writes anyway)
+            byte[] line = WalCodec.encode(batch, ri -> memory.get(ri).orElse(null));
             try {
                 ByteBuffer buf = ByteBuffer.wrap(line);
                 while (buf.hasRemaining()) {
