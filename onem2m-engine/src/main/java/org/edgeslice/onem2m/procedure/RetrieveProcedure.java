@@ -48,7 +48,9 @@ final class RetrieveProcedure {
                     : ctx.store().oldestChild(r.ri(), ResourceType.CONTENT_INSTANCE))
                     .orElseThrow(() -> Onem2mException.notFound("container has no content instance"));
         }
-        if (r.type() == ResourceType.CONTENT_INSTANCE && retrievalDisabled(r.pi())) {
+        // for la/ol the container is the resolved target already: no second lookup on the device's read path
+        if (r.type() == ResourceType.CONTENT_INSTANCE
+                && (target.isVirtual() ? retrievalDisabled(target.resource()) : retrievalDisabled(r.pi()))) {
             throw Onem2mException.notAllowed("the container's disableRetrieval is set");
         }
         if (r.type() == ResourceType.CONTENT_INSTANCE && r.has("dcnt")) {
@@ -150,6 +152,10 @@ final class RetrieveProcedure {
 
     /** TS-0001 §9.6.6 disableRetrieval: the container's instances cannot be retrieved (4005) while it is true. */
     private boolean retrievalDisabled(String containerRi) {
-        return ctx.store().get(containerRi).map(c -> c.attrs().path("disr").asBoolean(false)).orElse(false);
+        return ctx.store().get(containerRi).map(RetrieveProcedure::retrievalDisabled).orElse(false);
+    }
+
+    private static boolean retrievalDisabled(Resource container) {
+        return container.attrs().path("disr").asBoolean(false);
     }
 }

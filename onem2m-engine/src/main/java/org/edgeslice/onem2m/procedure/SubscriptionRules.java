@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.edgeslice.onem2m.common.Onem2mException;
 import org.edgeslice.onem2m.common.ResponseStatusCode;
+import org.edgeslice.onem2m.resource.AttributeType;
 
 /**
  * The values a {@code <subscription>} may hold (TS-0004 §7.4.8.2, §6.3.5.x m2m:eventNotificationCriteria), checked
@@ -85,18 +86,9 @@ final class SubscriptionRules {
             }
         }
         JsonNode chty = enc.get("chty");
-        if (chty != null && (!chty.isArray() || !allIntegers(chty))) {
+        if (chty != null && !AttributeType.INT_LIST.accepts(chty)) {
             throw Onem2mException.badRequest("enc/chty must be a list of resource types");
         }
-    }
-
-    private static boolean allIntegers(JsonNode list) {
-        for (JsonNode e : list) {
-            if (!e.isIntegralNumber()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static Onem2mException notImplemented(String message) {

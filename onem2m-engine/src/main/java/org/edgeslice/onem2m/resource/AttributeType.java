@@ -6,25 +6,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 public enum AttributeType {
     STRING {
         @Override
-        boolean accepts(JsonNode v) {
+        public boolean accepts(JsonNode v) {
             return v.isTextual();
         }
     },
     NON_NEG_INT {
         @Override
-        boolean accepts(JsonNode v) {
+        public boolean accepts(JsonNode v) {
             return v.canConvertToLong() && v.isIntegralNumber() && v.asLong() >= 0;
         }
     },
     BOOLEAN {
         @Override
-        boolean accepts(JsonNode v) {
+        public boolean accepts(JsonNode v) {
             return v.isBoolean();
         }
     },
     STRING_LIST {
         @Override
-        boolean accepts(JsonNode v) {
+        public boolean accepts(JsonNode v) {
             if (!v.isArray()) {
                 return false;
             }
@@ -38,7 +38,7 @@ public enum AttributeType {
     },
     INT_LIST {
         @Override
-        boolean accepts(JsonNode v) {
+        public boolean accepts(JsonNode v) {
             if (!v.isArray()) {
                 return false;
             }
@@ -52,7 +52,7 @@ public enum AttributeType {
     },
     OBJECT {
         @Override
-        boolean accepts(JsonNode v) {
+        public boolean accepts(JsonNode v) {
             return v.isObject();
         }
     },
@@ -62,10 +62,11 @@ public enum AttributeType {
      */
     CONTENT {
         @Override
-        boolean accepts(JsonNode v) {
+        public boolean accepts(JsonNode v) {
             return v.isTextual() || v.isObject() || v.isArray();
         }
     };
 
-    abstract boolean accepts(JsonNode v);
+    /** Whether {@code v} is a value of this type. */
+    public abstract boolean accepts(JsonNode v);
 }
