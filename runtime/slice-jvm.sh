@@ -19,22 +19,26 @@ SLICE_JVM_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms8m -XX:NewSize=1m 
 # glibc: two malloc arenas instead of one per thread that allocates natively (less RSS under load)
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 
-# Prints the path of the slice's AppCDS archive (JEP 350), (re)made by the slice's --train run when missing or
-# older than the jar or its libraries; about halves start-up CPU. The JVM itself ignores a stale archive (it
-# checks the class path), so at worst a run starts without it. Written under a temporary name and renamed, so
-# concurrent runs never see a half-written archive.
+# Prints the path of the slice's class-data-sharing archive, (re)made when missing or older than the jar or its
+# libraries; about halves start-up CPU. A static archive of exactly the classes the slice's --train run loads
+# (JDK, libraries and slice; the run's class list, then -Xshare:dump), used instead of the JDK's default archive:
+# this kernel maps an archive resident almost whole (large page-cache folios), so the JDK classes a slice never
+# uses would cost RSS too (docs/evaluation.md "Slice idle RSS"). The JVM ignores a stale archive (it checks the
+# class path), so at worst a run starts without it. Written under a temporary name and renamed, so concurrent runs
+# never see a half-written archive.
 slice_cds_archive() {
   local root=$1 jar="$1/iot-slice-meapp/target/iot-slice-meapp.jar" jsa="$1/iot-slice-meapp/target/slice.jsa"
   if [ ! -f "$jsa" ] || [ -n "$(find "$jar" "$root/iot-slice-meapp/target/lib" -newer "$jsa" -print -quit)" ]; then
-    local tmp="$jsa.$$.tmp"
-    # standalone training: these runs never use Mp1, and the Mp1 client's classes would double the archive, which
-    # this kernel maps resident almost whole (large page-cache folios): ~10 MB more idle RSS for nothing
-    if java -XX:-UsePerfData -XX:ArchiveClassesAtExit="$tmp" "${SLICE_JVM_FLAGS[@]}" -Dslice.train.platform=standalone \
-         -jar "$jar" --train \
-         >/dev/null 2>&1 && [ -s "$tmp" ]; then
+    local tmp="$jsa.$$.tmp" list="$jsa.$$.classlist"
+    # standalone training: these runs never use Mp1, whose client's classes would only make the archive bigger
+    if java -XX:-UsePerfData -Xshare:off -XX:DumpLoadedClassList="$list" "${SLICE_JVM_FLAGS[@]}" \
+         -Dslice.train.platform=standalone -jar "$jar" --train >/dev/null 2>&1 \
+       && java -XX:-UsePerfData -Xshare:dump -XX:SharedClassListFile="$list" -XX:SharedArchiveFile="$tmp" \
+         "${SLICE_JVM_FLAGS[@]}" -jar "$jar" >/dev/null 2>&1 && [ -s "$tmp" ]; then
       mv -f "$tmp" "$jsa"
+      rm -f "$list"
     else
-      rm -f "$tmp"
+      rm -f "$tmp" "$list"
       echo "slice: could not create the class-data-sharing archive; starting without it" >&2
     fi
   fi

@@ -16,15 +16,17 @@ import org.edgeslice.slice.platform.PlatformSelection;
 import org.edgeslice.slice.platform.StandalonePlatformLifecycle;
 
 /**
- * A training run for an application class-data-sharing archive (JEP 350), which halves the slice's start-up CPU:
+ * A training run for the slice's class-data-sharing archive, which halves the slice's start-up CPU:
  * <pre>
- * java -XX:ArchiveClassesAtExit=slice.jsa -jar iot-slice-meapp.jar --train   # once, e.g. in the image build
- * java -XX:SharedArchiveFile=slice.jsa -jar iot-slice-meapp.jar              # every start
+ * java -Xshare:off -XX:DumpLoadedClassList=slice.classlist -jar iot-slice-meapp.jar --train      # once, e.g. in
+ * java -Xshare:dump -XX:SharedClassListFile=slice.classlist -XX:SharedArchiveFile=slice.jsa \    # the image build
+ *      -jar iot-slice-meapp.jar
+ * java -XX:SharedArchiveFile=slice.jsa -jar iot-slice-meapp.jar                                 # every start
  * </pre>
  * It starts a slice on free loopback ports with a throw-away data directory, sends the requests a device sends
  * (register, create container and instances, retrieve latest, discover, delete) so their classes are loaded, and
- * stops; the JVM writes the archive on exit. With {@code -Dslice.train.platform=standalone} the slice starts
- * without a MEC platform, for an archive of a standalone slice only.
+ * stops; the JVM writes the list of the classes it loaded on exit. With {@code -Dslice.train.platform=standalone}
+ * the slice starts without a MEC platform, for an archive of a standalone slice only.
  */
 final class CdsTraining {
     private CdsTraining() {

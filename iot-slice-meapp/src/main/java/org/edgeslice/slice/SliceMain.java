@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.edgeslice.meapp.standby.StandbyActivation;
 import org.edgeslice.meapp.mp1.Mp1Settings;
 import org.edgeslice.slice.config.SliceConfig;
+import org.edgeslice.slice.logging.NettySystemLoggerFactory;
 import org.edgeslice.slice.platform.Mp1PlatformLifecycle;
 import org.edgeslice.slice.platform.PlatformSelection;
 import org.edgeslice.slice.platform.PlatformLifecycle;
@@ -22,11 +23,12 @@ public final class SliceMain {
     }
 
     public static void main(String[] args) {
-        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
-            System.setProperty("java.util.logging.SimpleFormatter.format",
-                    "%1$tFT%1$tT.%1$tL %4$s %3$s: %5$s%6$s%n");
-        }
         long mainEntered = System.nanoTime();
+        NettySystemLoggerFactory.install(); // before any Netty class logs (see there)
+        if (System.getProperty("io.netty.jfr.enabled") == null) {
+            // the slice records no Netty buffer events; Netty's check for them loads the JDK's flight recorder
+            System.setProperty("io.netty.jfr.enabled", "false");
+        }
         System.Logger log = System.getLogger(SliceMain.class.getName());
         try {
             if (args.length > 0 && args[0].equals("--train")) {

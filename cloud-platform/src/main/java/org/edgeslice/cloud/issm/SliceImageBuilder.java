@@ -35,6 +35,8 @@ public final class SliceImageBuilder implements AutoCloseable {
     private static final String JAVA = "/opt/jre/bin/java";
     /** The slice's class-data-sharing archive in the image. */
     static final String ARCHIVE = "/app/slice.jsa";
+    /** The classes the training run loaded: what the archive holds. */
+    private static final String CLASS_LIST = "/app/slice.classlist";
     /** Build steps leave no hsperfdata file in their layer. */
     private static final String NO_PERF_FILE = "-XX:-UsePerfData";
 
@@ -112,20 +114,26 @@ public final class SliceImageBuilder implements AutoCloseable {
             StringBuilder df = new StringBuilder();
             df.append("FROM ").append(baseImage).append('\n');
             df.append("WORKDIR /app\n");
-            // The base image's jlink JRE has no default CDS archive (lib/server/classes.jsa); without one the JVM
-            // loads and verifies every JDK class from the modules file and cannot use a dynamic archive either.
-            // Dumping it here, before the slice's layers, makes it one cached layer shared by every slice image.
-            df.append(run(JAVA, NO_PERF_FILE, "-Xshare:dump"));
             df.append("COPY lib/ /app/lib/\n");
             df.append("COPY ").append(SliceArtifacts.JAR).append(" /app/").append(SliceArtifacts.JAR).append('\n');
-            // The slice's own AppCDS archive (JEP 350), from its --train run (a throw-away slice on loopback
-            // ports of the build container, network "none"): start-to-ready and start-up CPU about halved. It
-            // depends only on the JRE, the libraries and the jar, so slice images with other function sets
-            // reuse the cached layer. The JVM checks the archive against the class path and ignores a stale one.
-            List<String> train = new ArrayList<>(List.of(JAVA, NO_PERF_FILE, "-XX:ArchiveClassesAtExit=" + ARCHIVE));
+            // The slice's class-data-sharing archive, from its --train run (a throw-away slice on loopback ports of
+            // the build container, network "none", starting as an ME App against a stand-in platform): start-to-
+            // ready and start-up CPU about halved. A static archive of exactly the classes that run loaded (its
+            // class list, then -Xshare:dump), JDK classes included, instead of a dynamic one on top of the JDK's
+            // default archive: an archive is mapped resident almost whole, so the default archive's classes that
+            // a slice never uses cost ~1 MB of every slice's RSS (docs/evaluation.md "Slice idle RSS"). It depends
+            // only on the JRE, the libraries and the jar, so slice images with other function sets reuse the
+            // cached layers. The JVM checks the archive against the class path and ignores a stale one.
+            List<String> train = new ArrayList<>(List.of(JAVA, NO_PERF_FILE, "-Xshare:off",
+                    "-XX:DumpLoadedClassList=" + CLASS_LIST));
             train.addAll(JVM_FLAGS);
             train.addAll(List.of("-jar", "/app/" + SliceArtifacts.JAR, "--train"));
             df.append(run(train.toArray(String[]::new)));
+            List<String> dump = new ArrayList<>(List.of(JAVA, NO_PERF_FILE, "-Xshare:dump",
+                    "-XX:SharedClassListFile=" + CLASS_LIST, "-XX:SharedArchiveFile=" + ARCHIVE));
+            dump.addAll(JVM_FLAGS);
+            dump.addAll(List.of("-jar", "/app/" + SliceArtifacts.JAR));
+            df.append(run(dump.toArray(String[]::new)));
             List<String> modules = new ArrayList<>();
             for (String f : functions.names()) {
                 var module = artifacts.functionModule(f);

@@ -12,4 +12,13 @@ import org.edgeslice.onem2m.function.FunctionSet;
  */
 public record SliceEndpoints(String bindAddress, int mainPort, Map<CommonServiceFunction, Integer> functionPorts,
                              FunctionSet functions, String cseId, String cseName) {
+    /**
+     * Written out for the slice's "ready" log line: a record's generated {@code toString} spins some 40
+     * method-handle classes on its first call, which would then stay resident in the idle slice.
+     */
+    @Override
+    public String toString() {
+        return "main " + bindAddress + ':' + mainPort + ", per function " + functionPorts + ", CSE " + cseId + '/'
+                + cseName;
+    }
 }

@@ -11,14 +11,22 @@ import java.time.temporal.ChronoField;
 
 /** oneM2M basic ISO 8601 timestamps {@code 20261126T233329,709626} (TS-0004 §6.3.3 "m2m:timestamp"), always UTC. */
 public final class Timestamps {
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss','SSSSSS")
-            .withZone(ZoneOffset.UTC);
-    // Accepts both "20261126T233329" and "20261126T233329,709626" (fraction optional, 1..9 digits).
-    private static final DateTimeFormatter PARSE = new DateTimeFormatterBuilder()
-            .appendPattern("yyyyMMdd'T'HHmmss")
-            .optionalStart().appendLiteral(',').appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, false).optionalEnd()
-            .optionalStart().appendLiteral('.').appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, false).optionalEnd()
-            .toFormatter();
+    /**
+     * The formatters, built on first use only: most requests never need them (see {@link #format}), and building
+     * them loads some 60 java.time classes, resident in every slice even when idle.
+     */
+    private static final class Formatters {
+        private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss','SSSSSS")
+                .withZone(ZoneOffset.UTC);
+        // Accepts both "20261126T233329" and "20261126T233329,709626" (fraction optional, 1..9 digits).
+        private static final DateTimeFormatter PARSE = new DateTimeFormatterBuilder()
+                .appendPattern("yyyyMMdd'T'HHmmss")
+                .optionalStart().appendLiteral(',')
+                .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, false).optionalEnd()
+                .optionalStart().appendLiteral('.')
+                .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, false).optionalEnd()
+                .toFormatter();
+    }
 
     private Timestamps() {
     }
@@ -39,7 +47,7 @@ public final class Timestamps {
         int month = (int) (mp < 10 ? mp + 3 : mp - 9);
         long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
         if (year < 1 || year > 9999) {
-            return FORMAT.format(instant); // outside years 1-9999: the formatter's era and sign rules
+            return Formatters.FORMAT.format(instant); // outside years 1-9999: the formatter's era and sign rules
         }
         byte[] b = new byte[22];
         digits(b, 0, (int) year, 4);
@@ -88,7 +96,7 @@ public final class Timestamps {
     /** @throws Onem2mException BAD_REQUEST if the text is not a oneM2M timestamp */
     public static Instant parse(String text) {
         try {
-            return LocalDateTime.parse(text, PARSE).toInstant(ZoneOffset.UTC);
+            return LocalDateTime.parse(text, Formatters.PARSE).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             throw Onem2mException.badRequest("invalid timestamp: " + text);
         }

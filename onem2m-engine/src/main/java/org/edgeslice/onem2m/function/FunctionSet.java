@@ -3,7 +3,7 @@ package org.edgeslice.onem2m.function;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 
 /** An immutable set of {@link CommonServiceFunction}s: those a slice holds, or those one endpoint serves. */
 public final class FunctionSet {
@@ -50,6 +50,11 @@ public final class FunctionSet {
 
     @Override
     public String toString() {
-        return functions.stream().map(CommonServiceFunction::configName).collect(Collectors.joining(","));
+        // a loop, not a stream: printed once at every slice start, where the stream classes would stay loaded
+        StringJoiner names = new StringJoiner(",");
+        for (CommonServiceFunction f : functions) {
+            names.add(f.configName());
+        }
+        return names.toString();
     }
 }
