@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.Map;
 import org.edgeslice.contract.mec011.AccessTokenResponse;
 import org.edgeslice.meapp.http.BlockingHttp;
+import org.edgeslice.meapp.json.RecordJson;
 
 /**
  * OAuth 2.0 client credentials grant against the MEC platform's token endpoint ({@code {mp1}/oauth2/token}, RFC 6749
@@ -69,7 +70,7 @@ public final class AccessTokenSource {
         }
         AccessTokenResponse body;
         try {
-            body = Mp1Json.mapper().readValue(response.body(), AccessTokenResponse.class);
+            body = RecordJson.read(response.body(), AccessTokenResponse.class);
         } catch (IOException e) {
             throw new Mp1Exception("POST oauth2/token (unreadable answer)", 200, e.getMessage());
         }

@@ -1,6 +1,5 @@
 package org.edgeslice.meapp.mp1;
 
-import com.fasterxml.jackson.databind.JavaType;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +20,7 @@ import org.edgeslice.contract.mec011.ServiceInfo;
 import org.edgeslice.contract.mec011.ServiceInfoPost;
 import org.edgeslice.contract.mec011.SubscriptionLinkList;
 import org.edgeslice.meapp.http.BlockingHttp;
+import org.edgeslice.meapp.json.RecordJson;
 
 /**
  * Client of the MEC platform's Mp1 APIs for one ME App instance (ETSI GS MEC 011 v3.x: {@code mec_app_support/v2},
@@ -213,12 +213,7 @@ public final class Mp1Client {
 
     private BlockingHttp.Reply callUri(String method, URI uri, Object body, Set<Integer> ok) {
         String op = method + " " + uri.getPath();
-        byte[] json;
-        try {
-            json = body == null ? null : Mp1Json.mapper().writeValueAsBytes(body);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot serialise " + body, e);
-        }
+        byte[] json = body == null ? null : RecordJson.write(body);
         BlockingHttp.Reply r = send(op, method, uri, json, false);
         if (r.status() == 401 && tokens != null) {
             tokens.invalidate();
@@ -244,9 +239,8 @@ public final class Mp1Client {
             return null;
         }
         try {
-            var node = Mp1Json.mapper().readTree(body);
-            if (node != null && node.hasNonNull("detail")) {
-                return node.get("detail").asText();
+            if (RecordJson.read(body, Object.class) instanceof Map<?, ?> problem && problem.get("detail") != null) {
+                return String.valueOf(problem.get("detail"));
             }
         } catch (IOException ignored) {
             // not JSON: return the text as it is
@@ -260,7 +254,7 @@ public final class Mp1Client {
             return null;
         }
         try {
-            return Mp1Json.mapper().readValue(r.body(), type);
+            return RecordJson.read(r.body(), type);
         } catch (IOException e) {
             throw new Mp1Exception(r.method() + " " + r.uri().getPath() + " (unreadable answer)",
                     r.status(), e.getMessage());
@@ -268,9 +262,8 @@ public final class Mp1Client {
     }
 
     private static <T> List<T> readList(BlockingHttp.Reply r, Class<T> type) {
-        JavaType listType = Mp1Json.mapper().getTypeFactory().constructCollectionType(List.class, type);
         try {
-            return r.body() == null || r.body().length == 0 ? List.of() : Mp1Json.mapper().readValue(r.body(), listType);
+            return r.body() == null || r.body().length == 0 ? List.of() : RecordJson.readList(r.body(), type);
         } catch (IOException e) {
             throw new Mp1Exception(r.method() + " " + r.uri().getPath() + " (unreadable answer)",
                     r.status(), e.getMessage());

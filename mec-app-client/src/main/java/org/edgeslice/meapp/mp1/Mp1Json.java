@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * The client's JSON mapper. Liberal in what it accepts from the platform (unknown attributes are ignored: a newer
- * MEC 011 version may add some), conservative in what it sends (no nulls).
+ * A JSON mapper with the Mp1 client's rules, for ME Apps that bind their own types with jackson-databind (the
+ * slicing handler's ISCL client): liberal in what it accepts (unknown attributes are ignored: a newer version may
+ * add some), conservative in what it sends (no nulls). The Mp1 client itself uses
+ * {@link org.edgeslice.meapp.json.RecordJson}, the same rules without databind's classes.
  */
 public final class Mp1Json {
     private static final ObjectMapper MAPPER = JsonMapper.builder()

@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.edgeslice.contract.mec011.AppTerminationNotification;
 import org.edgeslice.contract.mec011.ServiceAvailabilityNotification;
+import org.edgeslice.meapp.json.RecordJson;
 
 /**
  * Receives the notifications the MEC platform POSTs to an app's {@code callbackReference}s (ETSI GS MEC 011 clause
@@ -83,14 +84,14 @@ public final class Mp1Notifications {
         }
         try {
             if (termination) {
-                AppTerminationNotification n = Mp1Json.mapper().readValue(body, AppTerminationNotification.class);
+                AppTerminationNotification n = RecordJson.read(body, AppTerminationNotification.class);
                 if (n == null || !AppTerminationNotification.TYPE.equals(n.notificationType())) {
                     return 400;
                 }
                 Consumer<AppTerminationNotification> l = onTermination;
                 executor.execute(() -> run(() -> l.accept(n)));
             } else {
-                ServiceAvailabilityNotification n = Mp1Json.mapper().readValue(body, ServiceAvailabilityNotification.class);
+                ServiceAvailabilityNotification n = RecordJson.read(body, ServiceAvailabilityNotification.class);
                 if (n == null || !ServiceAvailabilityNotification.TYPE.equals(n.notificationType())) {
                     return 400;
                 }

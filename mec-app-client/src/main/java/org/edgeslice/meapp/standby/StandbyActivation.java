@@ -1,7 +1,5 @@
 package org.edgeslice.meapp.standby;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.edgeslice.meapp.json.RecordJson;
 
 /**
  * The app side of a standby start (project extension, docs/interfaces.md "Standby containers"): the MEPM may start
@@ -43,10 +42,6 @@ public final class StandbyActivation {
     public static final String FILE_NAME = "mec-activation.json";
 
     private static final System.Logger LOG = System.getLogger(StandbyActivation.class.getName());
-    /** Built only for a standby start: every other start would pay for loading Jackson here (about 180 ms CPU). */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
-    }
     private static final int MAX_BODY = 64 * 1024;
 
     private StandbyActivation() {
@@ -188,7 +183,7 @@ public final class StandbyActivation {
     }
 
     private static Map<String, String> read(byte[] json) throws IOException {
-        Map<String, String> m = Json.MAPPER.readValue(json, new TypeReference<HashMap<String, String>>() { });
+        Map<String, String> m = RecordJson.readStringMap(json);
         if (m == null) {
             throw new IOException("null");
         }
