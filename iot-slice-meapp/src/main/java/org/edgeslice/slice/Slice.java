@@ -10,11 +10,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.edgeslice.onem2m.binding.HttpBinding;
 import org.edgeslice.onem2m.function.CommonServiceFunction;
-import org.edgeslice.onem2m.notification.HttpNotificationSender;
 import org.edgeslice.onem2m.procedure.CseConfig;
 import org.edgeslice.onem2m.procedure.CseEngine;
 import org.edgeslice.onem2m.store.wal.WalResourceStore;
 import org.edgeslice.slice.config.SliceConfig;
+import org.edgeslice.slice.http.NettyNotificationSender;
 import org.edgeslice.slice.http.SliceHttpServer;
 import org.edgeslice.slice.platform.PlatformLifecycle;
 import org.edgeslice.slice.platform.SliceEndpoints;
@@ -57,7 +57,7 @@ public final class Slice implements AutoCloseable {
                 .withPointOfAccess(poa);
         cse = new CseConfig(cse.cseId(), cse.cseName(), cse.cseType(), config.adminOriginator(), cse.functions(),
                 cse.supportedReleases(), cse.pointOfAccess(), cse.defaultExpiry(), cse.notificationRetries());
-        this.engine = new CseEngine(cse, store, new HttpNotificationSender());
+        this.engine = new CseEngine(cse, store, new NettyNotificationSender());
         this.server = serverInit.join();
         int mainPort = -1;
         Map<CommonServiceFunction, Integer> bound = new EnumMap<>(CommonServiceFunction.class);
