@@ -155,14 +155,7 @@ public final class NettyNotificationSender implements NotificationSender {
             } else {
                 ch.close();
             }
-            String rsc = res.headers().get("X-M2M-RSC");
-            if (rsc != null) {
-                int code = parse(rsc);
-                return new DeliveryResult(code == 2000, code, "receiver answered " + code);
-            }
-            // a plain HTTP receiver without oneM2M headers: accept a 2xx, as ACME does
-            int status = res.status().code();
-            return new DeliveryResult(status / 100 == 2, -1, "HTTP " + status);
+            return DeliveryResult.ofHttpAnswer(res.headers().get("X-M2M-RSC"), res.status().code());
         } finally {
             res.release();
         }
@@ -223,14 +216,6 @@ public final class NettyNotificationSender implements NotificationSender {
             tls = new HttpNotificationSender(connectTimeout, requestTimeout, releaseVersion);
         }
         return tls;
-    }
-
-    private static int parse(String s) {
-        try {
-            return Integer.parseInt(s.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Optional;
 import org.edgeslice.onem2m.common.Json;
 
 /**
@@ -73,14 +72,8 @@ public final class HttpNotificationSender implements NotificationSender {
                 .build();
         try {
             HttpResponse<Void> response = client().send(request, HttpResponse.BodyHandlers.discarding());
-            Optional<String> rsc = response.headers().firstValue("X-M2M-RSC");
-            if (rsc.isPresent()) {
-                int code = parse(rsc.get());
-                return new DeliveryResult(code == 2000, code, "receiver answered " + code);
-            }
-            // a plain HTTP receiver without oneM2M headers: accept a 2xx, as ACME does
-            int status = response.statusCode();
-            return new DeliveryResult(status / 100 == 2, -1, "HTTP " + status);
+            return DeliveryResult.ofHttpAnswer(response.headers().firstValue("X-M2M-RSC").orElse(null),
+                    response.statusCode());
         } catch (IOException e) {
             return DeliveryResult.failed(e.toString());
         } catch (InterruptedException e) {
@@ -88,14 +81,6 @@ public final class HttpNotificationSender implements NotificationSender {
             return DeliveryResult.failed("interrupted");
         } catch (IllegalArgumentException e) {
             return DeliveryResult.failed("invalid target " + target);
-        }
-    }
-
-    private static int parse(String s) {
-        try {
-            return Integer.parseInt(s.trim());
-        } catch (NumberFormatException e) {
-            return -1;
         }
     }
 

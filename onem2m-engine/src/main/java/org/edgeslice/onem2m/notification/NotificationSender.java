@@ -48,5 +48,24 @@ public interface NotificationSender extends AutoCloseable {
         public static DeliveryResult failed(String detail) {
             return new DeliveryResult(false, -1, detail);
         }
+
+        /**
+         * The outcome of an HTTP answer (TS-0009): its {@code X-M2M-RSC} decides; a plain HTTP receiver without
+         * oneM2M headers is taken as delivered on a 2xx, as ACME does.
+         *
+         * @param rscHeader the answer's {@code X-M2M-RSC}, or null
+         */
+        public static DeliveryResult ofHttpAnswer(String rscHeader, int httpStatus) {
+            if (rscHeader != null) {
+                int code;
+                try {
+                    code = Integer.parseInt(rscHeader.trim());
+                } catch (NumberFormatException e) {
+                    code = -1;
+                }
+                return new DeliveryResult(code == 2000, code, "receiver answered " + code);
+            }
+            return new DeliveryResult(httpStatus / 100 == 2, -1, "HTTP " + httpStatus);
+        }
     }
 }
