@@ -139,7 +139,8 @@ ensure_base_image() {
   [ -d "$jdk/jmods" ] || infra_die "the JDK at $jdk has no jmods: jlink cannot build the base image (install openjdk-17-jdk)"
   local work; work=$(mktemp -d)
   infra_log "building base image $BASE_IMAGE from $jdk"
-  # :2 adds jdk.httpserver (the slice's CDS training stands in for the MEC platform with it) and the JDK's default
+  # :2 added jdk.httpserver (for the slice's CDS training, whose stand-in platform now runs on Netty; kept so that
+  # images built before stay valid) and the JDK's default
   # class-data-sharing archive (lib/server/classes.jsa), which every JVM in these images maps at start
   "$jdk/bin/jlink" --add-modules java.base,java.logging,java.net.http,java.management,jdk.crypto.ec,jdk.unsupported,java.naming,jdk.naming.dns,java.xml,java.sql,jdk.httpserver \
     --generate-cds-archive --strip-debug --no-man-pages --no-header-files --compress=2 \

@@ -30,6 +30,8 @@ public final class Slice implements AutoCloseable {
     private final PlatformLifecycle platform;
     private final WalResourceStore store;
     private final CseEngine engine;
+    /** Owned here: the engine's notification service does not close the sender it was given. */
+    private final NettyNotificationSender notifications = new NettyNotificationSender();
     private final SliceHttpServer server;
     private final ScheduledExecutorService housekeeping;
     private final SliceEndpoints endpoints;
@@ -57,7 +59,7 @@ public final class Slice implements AutoCloseable {
                 .withPointOfAccess(poa);
         cse = new CseConfig(cse.cseId(), cse.cseName(), cse.cseType(), config.adminOriginator(), cse.functions(),
                 cse.supportedReleases(), cse.pointOfAccess(), cse.defaultExpiry(), cse.notificationRetries());
-        this.engine = new CseEngine(cse, store, new NettyNotificationSender());
+        this.engine = new CseEngine(cse, store, notifications);
         this.server = serverInit.join();
         int mainPort = -1;
         Map<CommonServiceFunction, Integer> bound = new EnumMap<>(CommonServiceFunction.class);
@@ -133,6 +135,7 @@ public final class Slice implements AutoCloseable {
     private void closeQuietly() {
         server.close();
         engine.close();
+        notifications.close();
         store.close();
     }
 }

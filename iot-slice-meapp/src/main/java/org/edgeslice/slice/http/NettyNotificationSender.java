@@ -54,7 +54,7 @@ import org.edgeslice.onem2m.notification.NotificationSender;
 public final class NettyNotificationSender implements NotificationSender {
     private static final AttributeKey<CompletableFuture<FullHttpResponse>> PENDING =
             AttributeKey.valueOf("edgeslice.notify.pending");
-    private static final int MAX_RESPONSE = 64 * 1024;
+    private static final int MAX_RESPONSE = 1024 * 1024; // answers to NOTIFY are small; a bound, not a size
 
     private final Duration connectTimeout;
     private final Duration requestTimeout;
@@ -100,7 +100,9 @@ public final class NettyNotificationSender implements NotificationSender {
                 try {
                     return exchange(reused, key, request(key, path, originator, requestId, rvi, json));
                 } catch (StaleConnection e) {
-                    // the receiver closed the kept-alive connection before answering: once more on a new one
+                    // the kept-alive connection was closed before the request went out: once more on a new one
+                    // (not when it closed after: the receiver may have processed the NOTIFY; the notification
+                    // service retries a failed delivery later, as for any other failure)
                 }
             }
             return exchange(connect(target.getHost(), port), key, request(key, path, originator, requestId, rvi,
@@ -140,8 +142,11 @@ public final class NettyNotificationSender implements NotificationSender {
         FullHttpResponse res;
         try {
             res = answer.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            ch.close();
+        } catch (TimeoutException | InterruptedException e) {
+            abandon(ch, answer);
+            if (e instanceof InterruptedException) {
+                throw (InterruptedException) e;
+            }
             throw new IOException("no answer from " + key + " within " + requestTimeout.toMillis() + " ms");
         } catch (ExecutionException e) {
             ch.close();
@@ -161,9 +166,25 @@ public final class NettyNotificationSender implements NotificationSender {
         }
     }
 
+    /** Gives up on a request: closes its connection and releases an answer that arrived meanwhile. */
+    private static void abandon(Channel ch, CompletableFuture<FullHttpResponse> answer) {
+        ch.close();
+        if (!answer.completeExceptionally(new IOException("abandoned")) && !answer.isCompletedExceptionally()) {
+            answer.getNow(null).release(); // the answer came after all, with nobody left to read it
+        }
+    }
+
     private Channel connect(String host, int port) throws IOException, InterruptedException {
         ChannelFuture f = bootstrap().connect(new InetSocketAddress(host, port));
-        if (!f.await(connectTimeout.toMillis() + 100) || !f.isSuccess()) {
+        boolean done;
+        try {
+            done = f.await(connectTimeout.toMillis() + 100);
+        } catch (InterruptedException e) {
+            f.cancel(false);
+            f.channel().close();
+            throw e;
+        }
+        if (!done || !f.isSuccess()) {
             f.channel().close();
             throw new IOException("cannot connect to " + host + ":" + port + ": "
                     + (f.cause() != null ? f.cause() : "timeout"));
@@ -231,7 +252,7 @@ public final class NettyNotificationSender implements NotificationSender {
         }
     }
 
-    /** The connection ended before an answer or before the request went out (a kept-alive one the receiver closed). */
+    /** The request could not be written: the connection (a kept-alive one the receiver closed) ended before it. */
     private static final class StaleConnection extends IOException {
         private static final long serialVersionUID = 1L;
 
@@ -258,7 +279,7 @@ public final class NettyNotificationSender implements NotificationSender {
         public void channelInactive(ChannelHandlerContext ctx) {
             CompletableFuture<FullHttpResponse> f = ctx.channel().attr(PENDING).get();
             if (f != null) {
-                f.completeExceptionally(new StaleConnection("connection closed before the answer"));
+                f.completeExceptionally(new IOException("connection closed before the answer"));
             }
             ctx.fireChannelInactive();
         }

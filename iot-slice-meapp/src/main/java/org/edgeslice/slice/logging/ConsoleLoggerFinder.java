@@ -35,8 +35,9 @@ public final class ConsoleLoggerFinder extends System.LoggerFinder {
         if (setting == null || setting.isBlank()) {
             return System.Logger.Level.INFO;
         }
+        String name = setting.trim().toUpperCase(Locale.ROOT);
         try {
-            return System.Logger.Level.valueOf(setting.trim().toUpperCase(Locale.ROOT));
+            return System.Logger.Level.valueOf(name.equals("WARN") ? "WARNING" : name);
         } catch (IllegalArgumentException e) {
             System.err.println("slice.log.level: unknown level '" + setting + "'; using INFO");
             return System.Logger.Level.INFO;

@@ -52,6 +52,7 @@ class ConsoleLoggerTest {
     void thresholdComesFromTheSettingAndDefaultsToInfo() {
         assertEquals(Level.INFO, ConsoleLoggerFinder.threshold(null));
         assertEquals(Level.DEBUG, ConsoleLoggerFinder.threshold(" debug "));
+        assertEquals(Level.WARNING, ConsoleLoggerFinder.threshold("warn"));
         assertEquals(Level.INFO, ConsoleLoggerFinder.threshold("LOUD"), "an unknown level is reported and ignored");
         System.Logger off = new ConsoleLoggerFinder(Level.OFF).getLogger("x", getClass().getModule());
         assertFalse(off.isLoggable(Level.ERROR));

@@ -29,8 +29,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * API, as jackson-databind's {@code ObjectMapper} configured by the Mp1 client wrote and read them: properties named
  * by the record components or their {@link JsonProperty}, {@code null}s left out (and empty collections, maps and
  * strings where {@link JsonInclude.Include#NON_EMPTY} says so); unknown properties ignored and unknown enum
- * constants read as {@code null} (a newer MEC 011 version may add some). {@code MecAppSession}'s tests compare the
- * two on every contract record.
+ * constants read as {@code null} (a newer MEC 011 version may add some); scalars coerced as databind does by
+ * default ({@code "3600"} for a number, a number for a string). {@code RecordJsonTest} compares the two on every
+ * contract record.
  *
  * <p>Why not the {@code ObjectMapper}: building one loads some 400 classes, which every ME App using this client
  * (every deployed IoT slice) would keep resident for the few Mp1 calls it makes; the slice must stay under 48 MB of
@@ -102,8 +103,10 @@ public final class RecordJson {
             g.writeBoolean(b);
         } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
             g.writeNumber(((Number) v).longValue());
-        } else if (v instanceof Double || v instanceof Float) {
-            g.writeNumber(((Number) v).doubleValue());
+        } else if (v instanceof Double d) {
+            g.writeNumber(d);
+        } else if (v instanceof Float f) {
+            g.writeNumber(f);
         } else if (v instanceof BigDecimal d) {
             g.writeNumber(d);
         } else if (v instanceof BigInteger i) {
@@ -174,31 +177,27 @@ public final class RecordJson {
         }
         Class<?> c = (Class<?>) type;
         if (c == String.class) {
-            return expect(p, t, JsonToken.VALUE_STRING, c).getText();
+            if (t == JsonToken.VALUE_STRING || t.isScalarValue()) {
+                return p.getText(); // a number or boolean where a string is expected: its text, as databind
+            }
+            throw new JsonParseException(p, "expected String, got " + t);
         }
-        if (c == Integer.class || c == int.class) {
-            return expectNumber(p, t, c).getIntValue();
-        }
-        if (c == Long.class || c == long.class) {
-            return expectNumber(p, t, c).getLongValue();
-        }
-        if (c == Double.class || c == double.class) {
-            return expectNumber(p, t, c).getDoubleValue();
-        }
-        if (c == Float.class || c == float.class) {
-            return expectNumber(p, t, c).getFloatValue();
-        }
-        if (c == BigDecimal.class) {
-            return expectNumber(p, t, c).getDecimalValue();
-        }
-        if (c == BigInteger.class) {
-            return expectNumber(p, t, c).getBigIntegerValue();
+        if (Number.class.isAssignableFrom(c) || c == int.class || c == long.class || c == double.class
+                || c == float.class) {
+            return number(p, t, c);
         }
         if (c == Boolean.class || c == boolean.class) {
-            if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) {
-                throw new JsonParseException(p, "expected a boolean, got " + t);
+            if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
+                return t == JsonToken.VALUE_TRUE;
             }
-            return t == JsonToken.VALUE_TRUE;
+            String text = t == JsonToken.VALUE_STRING ? p.getText().trim() : null;
+            if ("true".equalsIgnoreCase(text) || "false".equalsIgnoreCase(text)) {
+                return Boolean.parseBoolean(text); // "true" for a boolean: coerced, as databind
+            }
+            if ("".equals(text)) {
+                return null;
+            }
+            throw new JsonParseException(p, "expected a boolean, got " + t);
         }
         if (c.isEnum()) {
             String name = expect(p, t, JsonToken.VALUE_STRING, c).getText();
@@ -216,6 +215,58 @@ public final class RecordJson {
             return readNatural(p, t);
         }
         throw new IOException("cannot read " + c.getName());
+    }
+
+    /** A number from a number, or from a string holding one ("3600"), as databind coerces; "" is null. */
+    private static Object number(JsonParser p, JsonToken t, Class<?> c) throws IOException {
+        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+            if (c == Integer.class || c == int.class) {
+                return p.getIntValue();
+            }
+            if (c == Long.class || c == long.class) {
+                return p.getLongValue();
+            }
+            if (c == Double.class || c == double.class) {
+                return p.getDoubleValue();
+            }
+            if (c == Float.class || c == float.class) {
+                return p.getFloatValue();
+            }
+            if (c == BigDecimal.class) {
+                return p.getDecimalValue();
+            }
+            if (c == BigInteger.class) {
+                return p.getBigIntegerValue();
+            }
+        } else if (t == JsonToken.VALUE_STRING) {
+            String text = p.getText().trim();
+            if (text.isEmpty()) {
+                return null;
+            }
+            try {
+                if (c == Integer.class || c == int.class) {
+                    return Integer.valueOf(text);
+                }
+                if (c == Long.class || c == long.class) {
+                    return Long.valueOf(text);
+                }
+                if (c == Double.class || c == double.class) {
+                    return Double.valueOf(text);
+                }
+                if (c == Float.class || c == float.class) {
+                    return Float.valueOf(text);
+                }
+                if (c == BigDecimal.class) {
+                    return new BigDecimal(text);
+                }
+                if (c == BigInteger.class) {
+                    return new BigInteger(text);
+                }
+            } catch (NumberFormatException e) {
+                throw new JsonParseException(p, "not a " + c.getSimpleName() + ": \"" + text + "\"");
+            }
+        }
+        throw new JsonParseException(p, "expected " + c.getSimpleName() + ", got " + t);
     }
 
     private static Object readRecord(JsonParser p, JsonToken t, Class<?> c) throws IOException {
@@ -269,13 +320,6 @@ public final class RecordJson {
 
     private static JsonParser expect(JsonParser p, JsonToken t, JsonToken wanted, Class<?> type) throws IOException {
         if (t != wanted) {
-            throw new JsonParseException(p, "expected " + type.getSimpleName() + ", got " + t);
-        }
-        return p;
-    }
-
-    private static JsonParser expectNumber(JsonParser p, JsonToken t, Class<?> type) throws IOException {
-        if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
             throw new JsonParseException(p, "expected " + type.getSimpleName() + ", got " + t);
         }
         return p;

@@ -239,8 +239,9 @@ public final class Mp1Client {
             return null;
         }
         try {
-            if (RecordJson.read(body, Object.class) instanceof Map<?, ?> problem && problem.get("detail") != null) {
-                return String.valueOf(problem.get("detail"));
+            if (RecordJson.read(body, Object.class) instanceof Map<?, ?> problem
+                    && problem.get("detail") instanceof String detail) {
+                return detail;
             }
         } catch (IOException ignored) {
             // not JSON: return the text as it is

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.edgeslice.contract.common.LinkType;
+import org.edgeslice.contract.mec011.AccessTokenResponse;
 import org.edgeslice.contract.mec011.AppInfo;
 import org.edgeslice.contract.mec011.ServiceInfo;
 import org.edgeslice.contract.mec011.ServiceState;
@@ -70,6 +71,22 @@ class RecordJsonTest {
     }
 
     @Test
+    void coercesScalarsAsDatabindDoes() throws IOException {
+        for (String json : List.of("{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":\"3600\"}",
+                "{\"access_token\":42,\"token_type\":true,\"expires_in\":3600.0}",
+                "{\"access_token\":\"t\",\"expires_in\":\"\"}")) {
+            byte[] b = json.getBytes(StandardCharsets.UTF_8);
+            assertEquals(DATABIND.readValue(b, AccessTokenResponse.class), RecordJson.read(b, AccessTokenResponse.class),
+                    json);
+        }
+        byte[] flags = "{\"serName\":\"s\",\"isLocal\":\"true\",\"consumedLocalOnly\":\"false\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        assertEquals(DATABIND.readValue(flags, ServiceInfo.class), RecordJson.read(flags, ServiceInfo.class));
+        assertThrows(IOException.class, () -> RecordJson.read("{\"expires_in\":\"soon\"}".getBytes(
+                StandardCharsets.UTF_8), AccessTokenResponse.class));
+    }
+
+    @Test
     void readsListsAndStringMaps() throws IOException {
         List<ServiceInfo> list = RecordJson.readList("[{\"serName\":\"a\"},{\"serName\":\"b\"}]".getBytes(
                 StandardCharsets.UTF_8), ServiceInfo.class);
@@ -86,7 +103,7 @@ class RecordJsonTest {
                 ServiceInfo.class));
         assertThrows(IOException.class, () -> RecordJson.read("{} {}".getBytes(StandardCharsets.UTF_8),
                 AppInfo.class));
-        assertThrows(IOException.class, () -> RecordJson.readStringMap("{\"a\":1}".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(IOException.class, () -> RecordJson.readStringMap("{\"a\":{}}".getBytes(StandardCharsets.UTF_8)));
     }
 
     private static List<Class<?>> contractRecords() throws URISyntaxException, IOException {
