@@ -69,8 +69,11 @@ public final class AppPackageWriter {
                         + functions.sliceFunctionsValue() + " (and data management)",
                 compute, image, null, null, null, null, produced, null, null, null, null, null, null,
                 new TerminateAppInstanceOpConfig(2, 10, null),
-                // the slice implements the standby start (MEC_STANDBY_PORT): a MEPM may keep one warmed up
-                new ChangeAppInstanceStateOpConfig(null, null, Map.of("standbyStart", true)), ports);
+                // the slice implements the standby start (MEC_STANDBY_PORT): a MEPM may keep one warmed up; and a
+                // slice that died unasked (a crash, the host's engine restarted) is started again on its data
+                // directory: its write-ahead log holds the edge data, and its tasks stay offloaded to it
+                new ChangeAppInstanceStateOpConfig(null, null, Map.of("standbyStart", true, "restartOnFailure", true)),
+                ports);
         try {
             String appDFile = "Definitions/" + appDId + ".json";
             byte[] appDJson = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(appD);

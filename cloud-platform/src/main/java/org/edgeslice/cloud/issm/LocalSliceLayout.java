@@ -64,8 +64,8 @@ public final class LocalSliceLayout {
                     }
                 }
             }
-            // SLICE_DATA_DIR is left out on purpose: the image's /tmp/slice-data is private to a container, a local
-            // path would be shared by every slice process; the slice falls back to its MEC_DATA_DIR
+            // no SLICE_DATA_DIR, as in the image: a local path would be shared by every slice process; each slice
+            // keeps its write-ahead log in its own MEC_DATA_DIR
             Files.writeString(tmp.resolve("image.env"), "# what the slice image's ENV carries (ISSM)\n"
                     + "SLICE_FUNCTIONS=" + functions.sliceFunctionsValue() + "\nMALLOC_ARENA_MAX=2\n");
             List<String> flags = new ArrayList<>(SliceImageBuilder.JVM_FLAGS);

@@ -49,7 +49,15 @@ public record SliceArtifacts(Path dir) {
     }
 
     /**
-     * SHA-256 over the core (jar and libs): an image or package built from other artifacts is stale. Hashing
+     * How slice images and packages are made from the artifacts (SliceImageBuilder's Dockerfile, AppPackageWriter's
+     * AppD). Part of the digest: change it with the recipe, so that images and packages made the old way are stale
+     * even when the jars are the same. 2: static CDS archive, the write-ahead log in MEC_DATA_DIR, restartOnFailure.
+     */
+    static final String RECIPE = "2";
+
+    /**
+     * SHA-256 over the core (jar and libs) and the {@link #RECIPE}: an image or package built from other artifacts,
+     * or another way, is stale. Hashing
      * megabytes of jars took ~100 ms of every slicing request's step 05, so the digest is remembered for as long as
      * no file's name, size or modification time changes.
      */
@@ -82,6 +90,7 @@ public record SliceArtifacts(Path dir) {
     private static String sha256(List<Path> files) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(("recipe " + RECIPE + ";").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             for (Path p : files) {
                 md.update(p.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 try (InputStream in = Files.newInputStream(p)) {

@@ -144,7 +144,9 @@ public final class SliceImageBuilder implements AutoCloseable {
                 }
             }
             df.append("ENV SLICE_FUNCTIONS=").append(functions.sliceFunctionsValue()).append('\n');
-            df.append("ENV SLICE_DATA_DIR=/tmp/slice-data\n");
+            // no SLICE_DATA_DIR: it would win over the MEC_DATA_DIR a MEPM gives (a host directory bound into the
+            // container), and the write-ahead log would live in the container's own layer and go with it; without
+            // MEC_DATA_DIR (a standalone run of the image) the slice writes /app/slice-data
             df.append("LABEL ").append(FUNCTIONS_LABEL).append("=\"").append(functions.sliceFunctionsValue())
                     .append("\" ").append(DIGEST_LABEL).append("=\"").append(artifacts.digest()).append("\"")
                     .append(" org.edgeslice.slice.modules=\"").append(String.join(",", modules)).append("\"\n");

@@ -93,6 +93,8 @@ class SliceImageBuilderTest {
             InspectImageResponse image = docker.inspectImageCmd(reference).exec();
             assertTrue(Arrays.asList(image.getConfig().getEnv()).contains("SLICE_FUNCTIONS=registration,retrieve"),
                     Arrays.toString(image.getConfig().getEnv()));
+            assertTrue(Arrays.stream(image.getConfig().getEnv()).noneMatch(e -> e.startsWith("SLICE_DATA_DIR=")),
+                    "the MEPM's MEC_DATA_DIR (a host directory) must decide where the write-ahead log lives");
 
             // the image's own ENTRYPOINT with -Xshare:on, which makes the JVM fail instead of silently starting
             // without class-data sharing: the slice's archive must match the image's JRE and class path
