@@ -1,7 +1,10 @@
 package org.edgeslice.handler.iscl;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -22,7 +25,6 @@ import org.edgeslice.handler.request.StepRecord;
 import org.edgeslice.handler.slice.SliceEntry;
 import org.edgeslice.meapp.http.BlockingHttp;
 import org.edgeslice.meapp.http.BlockingHttp.Reply;
-import org.edgeslice.meapp.mp1.Mp1Json;
 
 /**
  * The ISCL request API of the cloud platform over HTTP (openapi/cloud-platform.yaml):
@@ -43,7 +45,12 @@ import org.edgeslice.meapp.mp1.Mp1Json;
  * waits for.
  */
 public final class HttpIsclClient implements IsclClient {
-    private static final ObjectMapper JSON = Mp1Json.mapper();
+    /** Liberal in what the ISCL answers (a newer ISCL may add attributes or values), no nulls in requests. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
     /** Longer than the ISCL's longest wait ({@link #OFFLOADING_WAIT_SECONDS}, {@link #LONG_POLL_SECONDS}). */
     private static final Duration EXCHANGE_TIMEOUT = Duration.ofSeconds(30);
 

@@ -1,6 +1,7 @@
 package org.edgeslice.meapp.mp1;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -26,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ids, subscriptions) to show what the client sends. The JDK server is fine here: tests, not a latency path.
  */
 public final class FakeMp1Platform implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
     public record Call(String method, String path, String query, String authorization, String body) {
     }
 
@@ -100,7 +102,7 @@ public final class FakeMp1Platform implements AutoCloseable {
                 reply(ex, 401, "{\"status\":401,\"detail\":\"bad token\"}");
                 return;
             }
-            JsonNode json = body.isEmpty() ? null : Mp1Json.mapper().readTree(body);
+            JsonNode json = body.isEmpty() ? null : JSON.readTree(body);
             if (method.equals("POST") && path.equals("/mec_app_support/v2/registrations")) {
                 if (registered) {
                     reply(ex, 409, "{\"status\":409,\"detail\":\"already registered\"}");
@@ -163,7 +165,7 @@ public final class FakeMp1Platform implements AutoCloseable {
                         }
                     }
                 }
-                reply(ex, 200, Mp1Json.mapper().writeValueAsString(list));
+                reply(ex, 200, JSON.writeValueAsString(list));
             } else if (method.equals("GET") && path.contains("/services/")) {
                 JsonNode s = services.get(path.substring(path.lastIndexOf('/') + 1));
                 reply(ex, s == null ? 404 : 200, s == null ? "{\"status\":404}" : s.toString());
