@@ -25,6 +25,8 @@ final class FakeIscl implements IsclClient {
     final List<SliceEntry> released = new CopyOnWriteArrayList<>();
     final AtomicInteger slices = new AtomicInteger();
     volatile CountDownLatch gate = null;
+    /** Released each time a submission reaches the gate, after all the progress it reports before it. */
+    final java.util.concurrent.Semaphore atGate = new java.util.concurrent.Semaphore(0);
     volatile String failWith = null;
     volatile boolean failRelease = false;
     volatile int refuseOffloadingOnlyWith = 0;
@@ -69,6 +71,7 @@ final class FakeIscl implements IsclClient {
     private void awaitGate() {
         CountDownLatch g = gate;
         if (g != null) {
+            atGate.release();
             try {
                 g.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

@@ -71,6 +71,8 @@ class HandlerApiTest {
     void aLongPollAnswersAtTheNextChangeOr304WhenNothingChanged() throws Exception {
         iscl.gate = new CountDownLatch(1);
         String location = Http.post(requests, CAR).header("Location");
+        // the request changes until the ISCL holds it (steps 01-04); from then on only the ISCL's answer changes it
+        assertTrue(iscl.atGate.tryAcquire(5, java.util.concurrent.TimeUnit.SECONDS), "the ISCL was asked");
         Http.Reply first = Http.get(location);
         String etag = first.header("ETag");
         assertTrue(etag != null && etag.startsWith("\""), "strong ETag: " + etag);
