@@ -24,6 +24,7 @@ final class FakeIscl implements IsclClient {
     final List<String> followed = new CopyOnWriteArrayList<>();
     final List<SliceEntry> released = new CopyOnWriteArrayList<>();
     final AtomicInteger slices = new AtomicInteger();
+    final AtomicInteger releaseAttempts = new AtomicInteger();
     volatile CountDownLatch gate = null;
     /** Released each time a submission reaches the gate, after all the progress it reports before it. */
     final java.util.concurrent.Semaphore atGate = new java.util.concurrent.Semaphore(0);
@@ -62,6 +63,7 @@ final class FakeIscl implements IsclClient {
 
     @Override
     public void release(SliceEntry slice) {
+        releaseAttempts.incrementAndGet();
         if (failRelease) {
             throw new IsclException("release refused");
         }

@@ -63,9 +63,7 @@ class HandlerLifecycleTest {
             HandlerApiTest.awaitState(first, "COMPLETED");
             iscl.gate = new CountDownLatch(1); // the ISCL works on the offload when the handler "crashes"
             second = Http.post(h.apiRoot() + "/iot_slicing/v1/requests", HandlerApiTest.CAR).header("Location");
-            for (int i = 0; i < 100 && iscl.submitted.size() < 2; i++) {
-                Thread.sleep(20);
-            }
+            assertTrue(iscl.atGate.tryAcquire(10, java.util.concurrent.TimeUnit.SECONDS), "the ISCL was asked");
             assertEquals(SlicingPath.OFFLOADING_ONLY, iscl.submitted.get(1).path());
             JsonNode waiting = Http.get(second).json();
             assertEquals("PROCESSING", waiting.get("state").asText());
@@ -94,9 +92,7 @@ class HandlerLifecycleTest {
         SlicingHandler h = SlicingHandler.start(HandlerApiTest.config(dir, "3600"), iscl, Clock.systemUTC(), a -> { });
         try {
             location = Http.post(h.apiRoot() + "/iot_slicing/v1/requests", HandlerApiTest.CAR).header("Location");
-            for (int i = 0; i < 100 && !Http.get(location).json().has("isclRequest"); i++) {
-                Thread.sleep(20);
-            }
+            assertTrue(iscl.atGate.tryAcquire(10, java.util.concurrent.TimeUnit.SECONDS), "the ISCL was asked");
             assertTrue(Http.get(location).json().has("isclRequest"));
         } finally {
             h.close();
@@ -162,7 +158,12 @@ class HandlerLifecycleTest {
             String a = Http.post(h.apiRoot() + "/iot_slicing/v1/requests", HandlerApiTest.CAR).header("Location");
             HandlerApiTest.awaitState(a, "COMPLETED");
             Http.delete(a);
-            Thread.sleep(1600);
+            // idle for 1 s, then a release attempt, which fails; wait for it rather than for a fixed time
+            for (int i = 0; i < 500 && (iscl.releaseAttempts.get() == 0
+                    || Http.get(h.apiRoot() + "/iot_slicing/v1/slices").json().path(0).path("releasing").asBoolean()); i++) {
+                Thread.sleep(20);
+            }
+            assertTrue(iscl.releaseAttempts.get() > 0, "a release was tried");
             assertEquals(1, Http.get(h.apiRoot() + "/iot_slicing/v1/slices").json().size(), "release failed: kept");
             assertEquals(false, Http.get(h.apiRoot() + "/iot_slicing/v1/slices").json().get(0).get("releasing")
                     .asBoolean());

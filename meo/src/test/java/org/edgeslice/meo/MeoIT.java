@@ -337,7 +337,7 @@ class MeoIT {
         assertTrue(one.at("/allocated/cpuMillis").isNumber());
         assertProblem(api().get("mec_hosts/v1/hosts/nope"), 404);
         long deadline = System.currentTimeMillis() + 10_000;
-        while (m.subscriberCount() == 0 && System.currentTimeMillis() < deadline) {
+        while (m.subscriberCount() < 2 && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
         }
         assertTrue(m.subscriberCount() >= 2, "the MEO subscribed for op occurrence and instance changes");
@@ -400,7 +400,7 @@ class MeoIT {
         // termination gave the capacity back
         String a = createInstance(pkg[1]);
         assertEquals("COMPLETED", awaitFinal(task(a, "instantiate", onSmall)).get("operationState").asText());
-        small.completionDelayMs = 1500;
+        small.hold = new java.util.concurrent.CountDownLatch(1);
         String terminating = task(a, "terminate", "{\"terminationType\": \"FORCEFUL\"}");
         String waiting = "w-" + UUID.randomUUID();
         Http.Reply accepted = api().post("granting/v1/grants", grant.formatted(waiting, waiting));
@@ -409,6 +409,8 @@ class MeoIT {
         assertTrue(location.startsWith(root() + "/granting/v1/grants/"), location);
         Http.Reply poll = api().get(location);
         assertEquals(202, poll.status(), "still held by the termination: " + poll);
+        small.hold.countDown();
+        small.hold = null;
         assertEquals("COMPLETED", awaitFinal(terminating).get("operationState").asText());
         poll = api().get(location);
         assertEquals(200, poll.status(), poll.toString());
@@ -420,10 +422,9 @@ class MeoIT {
         // an instantiation of 800m in flight holds the capacity: the grant of a third requester waits while it
         // runs and is refused (403) once it completed without giving room back
         String b = createInstance(pkg[1]);
-        small.completionDelayMs = 50;
         assertEquals(201, api().post("granting/v1/grants", grant.formatted(waiting, waiting)
                 .replace("\"INSTANTIATE\"", "\"TERMINATE\"").replace("addResources", "removeResources")).status());
-        small.completionDelayMs = 1500;
+        small.hold = new java.util.concurrent.CountDownLatch(1);
         String instantiating = task(b, "instantiate", onSmall);
         // the instantiation runs asynchronously: the third grant must come once it holds its 800m
         long until = System.currentTimeMillis() + 10_000;
@@ -434,10 +435,11 @@ class MeoIT {
         String refused = "r-" + UUID.randomUUID();
         Http.Reply pending = api().post("granting/v1/grants", grant.formatted(refused, refused));
         assertEquals(202, pending.status(), pending.toString());
+        small.hold.countDown();
+        small.hold = null;
         assertEquals("COMPLETED", awaitFinal(instantiating).get("operationState").asText());
         assertProblem(api().get(pending.header("Location").orElseThrow()), 403);
         assertProblem(api().get(pending.header("Location").orElseThrow()), 403);
-        small.completionDelayMs = 50;
         assertEquals("COMPLETED", awaitFinal(task(b, "terminate", "{\"terminationType\": \"FORCEFUL\"}")).get("operationState").asText());
         assertEquals(204, api().delete("app_lcm/v1/app_instances/" + b).status());
         assertEquals(204, api().delete("app_lcm/v1/app_instances/" + a).status());
@@ -640,7 +642,8 @@ class MeoIT {
 
         // a slow MEPM: cancel while PROCESSING
         String id2 = createInstance(pkg[1]);
-        m.completionDelayMs = 3000;
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        m.hold = held;
         try {
             String op2 = task(id2, "instantiate", "{}");
             awaitOp(op2, "PROCESSING"::equals);
@@ -650,7 +653,8 @@ class MeoIT {
             assertEquals("FAILED_TEMP", cancelled.get("operationState").asText(), cancelled.toString());
             assertEquals(200, api().post(op2 + "/fail", "").status());
         } finally {
-            m.completionDelayMs = 50;
+            m.hold = null;
+            held.countDown();
         }
     }
 

@@ -413,7 +413,8 @@ class CloudPlatformIT {
         Http.Reply other = api().send(HttpRequest.newBuilder(api().uri(location)).header("If-None-Match", "\"0\"")
                 .header("Prefer", "wait=5").GET());
         assertEquals(200, other.status(), other.toString());
-        assertTrue((System.nanoTime() - t0) / 1_000_000 < 2000, "no wait for a client that has an older tag");
+        // the wait asked for is 5 s; answering well before it is what counts
+        assertTrue((System.nanoTime() - t0) / 1_000_000 < 4000, "no wait for a client that has an older tag");
         assertEquals(etag, other.header("ETag").orElseThrow(), "unchanged request, same tag");
     }
 

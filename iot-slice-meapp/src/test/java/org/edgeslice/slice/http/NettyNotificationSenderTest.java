@@ -85,7 +85,7 @@ class NettyNotificationSenderTest {
             for (int i = 0; i < 3; i++) {
                 DeliveryResult d = sender.send(r.uri("/n"), "/id-slice", "rq-" + i, SGN);
                 assertTrue(d.delivered(), "attempt " + i + ": " + d.detail());
-                Thread.sleep(200); // the receiver's close reaches the sender: its pooled connection is dead
+                Thread.sleep(500); // the receiver's close reaches the sender: its pooled connection is dead
             }
             assertEquals(3, r.connections.get());
             assertEquals(3, r.requests.size(), "each notification was received once");
@@ -99,7 +99,7 @@ class NettyNotificationSenderTest {
             closedPort = s.getLocalPort();
         }
         try (Receiver silent = new Receiver(req -> null, false);
-             NettyNotificationSender sender = new NettyNotificationSender(Duration.ofMillis(500),
+             NettyNotificationSender sender = new NettyNotificationSender(Duration.ofSeconds(2),
                      Duration.ofMillis(300), "3")) {
             DeliveryResult refused = sender.send(URI.create("http://127.0.0.1:" + closedPort + "/n"), "/id-slice",
                     "rq", SGN);

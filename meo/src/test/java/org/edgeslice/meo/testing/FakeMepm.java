@@ -47,6 +47,11 @@ public final class FakeMepm implements AutoCloseable {
     public volatile boolean down;
     public volatile boolean failNextOperation;
     public volatile long completionDelayMs = 50;
+    /**
+     * While set and closed, operations stay PROCESSING until the test opens it: a test that needs an operation in
+     * flight holds it there, instead of hoping a delay outlasts its requests on a loaded machine.
+     */
+    public volatile java.util.concurrent.CountDownLatch hold;
 
     public FakeMepm(String meoRoot, String hostId) throws IOException {
         this.meoRoot = meoRoot.endsWith("/") ? meoRoot.substring(0, meoRoot.length() - 1) : meoRoot;
@@ -172,6 +177,14 @@ public final class FakeMepm implements AutoCloseable {
     }
 
     private void complete(String opId, String id, String task, JsonNode body, boolean fail) {
+        java.util.concurrent.CountDownLatch h = hold;
+        if (h != null) {
+            try {
+                h.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         ObjectNode o = ops.get(opId);
         ObjectNode inst = instances.get(id);
         if (fail) {

@@ -269,7 +269,8 @@ class MepmIT {
             int before = instanceStates("it-app-1").size();
             long t0 = System.nanoTime();
             client.killContainerCmd(c.get(0).getId()).exec();
-            await("STOPPED notification", Duration.ofSeconds(2), () -> instanceStates("it-app-1").size() > before
+            // the time is printed, not asserted: 15 s only bounds a lost notification
+            await("STOPPED notification", Duration.ofSeconds(15), () -> instanceStates("it-app-1").size() > before
                     && instanceStates("it-app-1").get(instanceStates("it-app-1").size() - 1).equals("STOPPED"));
             System.out.println("[MepmIT] kill -> AppInstNotification STOPPED at the MEO in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
             await("the stopped app removed from the MEC platform (Mm5 DELETE)", Duration.ofSeconds(5),

@@ -31,7 +31,8 @@ class SubscriptionNotificationTest {
     @BeforeEach
     void setUp() throws Exception {
         receiver = new LocalReceiver();
-        sender = new HttpNotificationSender(Duration.ofSeconds(1), Duration.ofSeconds(2), "3");
+        // generous timeouts: a verification is a synchronous round trip inside CREATE, on a machine that may be busy
+        sender = new HttpNotificationSender(Duration.ofSeconds(5), Duration.ofSeconds(10), "3");
         engine = new CseEngine(CseConfig.defaults(Fixture.CSI, CSE), new InMemoryResourceStore(), sender);
         engine.handle(Request.create(CSE, "Cdev", 2,
                 body("m2m:ae", "{\"rn\":\"dev\",\"api\":\"Na.b.c\",\"rr\":true,\"srv\":[\"3\"]}")));
@@ -129,6 +130,12 @@ class SubscriptionNotificationTest {
         receiver.next();
         receiver.next();
         engine.drainNotifications(2000);
+        // the removal follows the last delivery on the notification thread: wait for it rather than for the queue
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (engine.handle(Request.retrieve(CSE + "/dev/temp/s", "Cdev")).rsc() != ResponseStatusCode.NOT_FOUND
+                && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
         assertRsc(ResponseStatusCode.NOT_FOUND, engine.handle(Request.retrieve(CSE + "/dev/temp/s", "Cdev")));
     }
 

@@ -28,12 +28,12 @@ class ExpirationTest {
     void expiredResourceDisappearsAndHousekeepingRemovesItsSubtree() throws Exception {
         try (Fixture f = new Fixture()) {
             f.registerAe("Cdev", "dev");
-            String et = Timestamps.format(Instant.now().plusSeconds(1));
+            String et = Timestamps.format(Instant.now().plusSeconds(3)); // room for a stall before the instance
             assertRsc(ResponseStatusCode.CREATED, f.createContainer(CSE + "/dev", "Cdev",
                     "{\"rn\":\"short\",\"et\":\"" + et + "\"}"));
             f.createInstance(CSE + "/dev/short", "Cdev", "x");
             int before = f.store.size();
-            Thread.sleep(2100);
+            Thread.sleep(4100);
             assertRsc(ResponseStatusCode.NOT_FOUND, f.send(Request.retrieve(CSE + "/dev/short", "Cdev")));
             assertTrue(f.engine.sweepExpired() >= 1);
             assertEquals(before - 2, f.store.size());
