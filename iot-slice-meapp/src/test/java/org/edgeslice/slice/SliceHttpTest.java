@@ -91,6 +91,24 @@ class SliceHttpTest {
         assertEquals(200, sp.statusCode());
     }
 
+    /** acco/acip (TS-0001 §9.6.2): the slice tests the address the request came from, here 127.0.0.1. */
+    @Test
+    void aPolicyRuleLimitedToAnAddressIsHonouredForRequestsFromIt() throws Exception {
+        createDeviceData();
+        for (String[] c : new String[][] {{"fromHere", "127.0.0.1", "200"}, {"fromElsewhere", "127.0.0.2", "403"}}) {
+            HttpResponse<String> acp = client.create(registration, "/cse-edge/car", "Ccar", 1,
+                    "{\"m2m:acp\":{\"rn\":\"" + c[0] + "\",\"pv\":{\"acr\":[{\"acor\":[\"Creader\"],\"acop\":2,"
+                            + "\"acco\":[{\"acip\":{\"ipv4\":[\"" + c[1] + "\"]}}]}]},"
+                            + "\"pvs\":{\"acr\":[{\"acor\":[\"Ccar\"],\"acop\":63}]}}}");
+            assertEquals(201, acp.statusCode(), acp.body());
+            HttpResponse<String> protect = client.send("PUT", main, "/cse-edge/car/speed", "Ccar", "application/json",
+                    "{\"m2m:cnt\":{\"acpi\":[\"cse-edge/car/" + c[0] + "\"]}}");
+            assertEquals(200, protect.statusCode(), protect.body());
+            HttpResponse<String> read = client.get(retrieve, "/cse-edge/car/speed/la", "Creader");
+            assertEquals(Integer.parseInt(c[2]), read.statusCode(), c[1] + ": " + read.body());
+        }
+    }
+
     @Test
     void functionOnAnotherPortIsOperationNotAllowed() throws Exception {
         createDeviceData();

@@ -5,9 +5,10 @@
  * <h2>Packages</h2>
  * <ul>
  *   <li>{@code resource}: resources as attribute trees with short names, and the attribute/child policies per type
- *       (CSEBase, AE, container, contentInstance, subscription, accessControlPolicy);</li>
+ *       (CSEBase, AE, container, contentInstance, subscription, accessControlPolicy, group);</li>
  *   <li>{@code procedure}: {@link org.edgeslice.onem2m.procedure.CseEngine}, the entry point, and the CREATE,
- *       RETRIEVE, UPDATE, DELETE procedures, target resolution, {@code la}/{@code ol}, container limits;</li>
+ *       RETRIEVE, UPDATE, DELETE procedures, target resolution, {@code la}/{@code ol}, container limits, group
+ *       members and the {@code fopt} fan-out;</li>
  *   <li>{@code discovery}: filter criteria; {@code acp}: access decisions; {@code notification}: {@code m2m:sgn}
  *       delivery; {@code store}: the {@link org.edgeslice.onem2m.store.ResourceStore} interface, the in-memory
  *       store and the write-ahead-logged store; {@code binding}: the HTTP binding
@@ -32,6 +33,9 @@
  *       (incl. DELETE of {@code la}/{@code ol}). <b>Always held</b>: it is the Data Management and Repository CSF
  *       (TS-0001 §6.2.4) without which the device could not create data at the edge (step 15 of the slicing
  *       procedure)</td></tr>
+ *   <tr><td>GROUP_MANAGEMENT</td><td>CREATE/UPDATE/DELETE of {@code <group>} and every request to a group's
+ *       {@code fopt} (TS-0001 §6.2.7); each member request then needs its own function. Held by the cloud's
+ *       IN-CSE; not one of the paper's slice functions, so a slice answers 5001</td></tr>
  * </table>
  * A request needing a function the CSE does not hold gets 5001 NOT_IMPLEMENTED (HTTP 501). A request reaching an
  * endpoint that does not serve a function the CSE does hold gets 4005 OPERATION_NOT_ALLOWED (HTTP 405).

@@ -89,6 +89,10 @@ public final class Fixture implements AutoCloseable {
         assertEquals(expected, r.rsc(), () -> "content: " + r.content());
     }
 
+    public static void assertRsc(ResponseStatusCode expected, Response r, String why) {
+        assertEquals(expected, r.rsc(), () -> why + "; content: " + r.content());
+    }
+
     @Override
     public void close() {
         engine.close();

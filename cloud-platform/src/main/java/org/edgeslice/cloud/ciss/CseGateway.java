@@ -68,7 +68,7 @@ public class CseGateway {
         RedirectTable.Redirect r = match.get();
         // the originator must be allowed to retrieve the task root here, in the cloud, before the slice answers
         HttpRequestView probe = new HttpRequestView("GET", root + "/" + r.cloudRoot(), null, request.headers(),
-                new byte[0]);
+                new byte[0], request.remoteAddress());
         HttpResponseView local = binding.handle(probe);
         if (local.status() / 100 != 2) {
             return Optional.of(local);

@@ -32,7 +32,7 @@ public class CseServlet extends HttpServlet {
         }
         byte[] body = req.getInputStream().readAllBytes();
         HttpRequestView view = new HttpRequestView(req.getMethod(), req.getRequestURI(), req.getQueryString(),
-                headers, body);
+                headers, body, req.getRemoteAddr());
         HttpResponseView out = gateway.handle(view, req.getContextPath() + "/cse");
         resp.setStatus(out.status());
         out.headers().forEach(resp::setHeader);

@@ -47,7 +47,7 @@ final class SliceHttpHandler extends SimpleChannelInboundHandler<RequestAssemble
             write(ctx, malformed(), false, false);
             return;
         }
-        HttpRequestView view = toView(req, assembled.body());
+        HttpRequestView view = toView(req, assembled.body(), peer(ctx));
         boolean head = req.method() == HttpMethod.HEAD; // its answer has a Content-Length but no body (RFC 9110)
         if (mayBlock(view)) {
             try {
@@ -60,7 +60,24 @@ final class SliceHttpHandler extends SimpleChannelInboundHandler<RequestAssemble
         }
     }
 
-    private static HttpRequestView toView(HttpRequest req, byte[] body) {
+    /**
+     * The peer's IP address literal, for {@code acip} access control contexts; worked out once per connection
+     * (a channel attribute), not per request.
+     */
+    private static String peer(ChannelHandlerContext ctx) {
+        io.netty.util.Attribute<String> cached = ctx.channel().attr(PEER);
+        String peer = cached.get();
+        if (peer == null) {
+            peer = ctx.channel().remoteAddress() instanceof java.net.InetSocketAddress a && a.getAddress() != null
+                    ? a.getAddress().getHostAddress() : "";
+            cached.set(peer);
+        }
+        return peer.isEmpty() ? null : peer;
+    }
+
+    private static final io.netty.util.AttributeKey<String> PEER = io.netty.util.AttributeKey.valueOf("peer");
+
+    private static HttpRequestView toView(HttpRequest req, byte[] body, String peer) {
         String uri = req.uri();
         int q = uri.indexOf('?');
         String path = q < 0 ? uri : uri.substring(0, q);
@@ -70,7 +87,7 @@ final class SliceHttpHandler extends SimpleChannelInboundHandler<RequestAssemble
             Map.Entry<String, String> e = it.next();
             headers.add(e.getKey(), e.getValue());
         }
-        return new HttpRequestView(req.method().name(), path, query, headers, body);
+        return new HttpRequestView(req.method().name(), path, query, headers, body, peer);
     }
 
     /** PUT (a subscription may get new targets to verify), POST with ty=23, POST without ty (NOTIFY). */

@@ -1,6 +1,7 @@
 package org.edgeslice.onem2m.acp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import org.edgeslice.onem2m.common.Onem2mException;
 import org.edgeslice.onem2m.common.Operation;
 import org.edgeslice.onem2m.common.ResourceType;
@@ -19,7 +20,8 @@ import org.edgeslice.onem2m.store.ResourceStore;
  *   <li>if the governing resource has {@code acpi}, the operation is allowed iff one of those
  *       {@code <accessControlPolicy>}s has a {@code pv} rule whose {@code acor} names the originator (exactly,
  *       {@code all}, or a pattern with {@code *} wildcards), whose {@code acop} has the operation's bit
- *       (TS-0004 §6.3.4.2.26) and whose {@code acod}, if any, covers the resource type. A change of {@code acpi}
+ *       (TS-0004 §6.3.4.2.26), whose {@code acod}, if any, covers the resource type and whose {@code acco}, if
+ *       any, holds for the request ({@link AccessControlContexts}: time windows, source address). A change of {@code acpi}
  *       itself needs UPDATE in the {@code pvs} of those policies instead ({@link #checkUpdate}). A
  *       contentInstance, which has no {@code acpi}, is governed by its parent container (TS-0001 §9.6.7);</li>
  *   <li>without {@code acpi} but with a custodian ({@code cstn}, Release 4), the custodian alone may do
@@ -65,10 +67,10 @@ public final class AccessControl {
      * @param createdType for CREATE, the type to create; else null
      * @throws Onem2mException 4103 ORIGINATOR_HAS_NO_PRIVILEGE
      */
-    public void check(String originator, Operation op, Resource target, ResourceType createdType) {
+    public void check(Originator originator, Operation op, Resource target, ResourceType createdType) {
         if (!isAllowed(originator, op, target, createdType)) {
             throw new Onem2mException(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE,
-                    "originator " + originator + " has no " + op + " privilege on " + target.path());
+                    "originator " + originator.id() + " has no " + op + " privilege on " + target.path());
         }
     }
 
@@ -79,11 +81,11 @@ public final class AccessControl {
      *
      * @throws Onem2mException 4103 ORIGINATOR_HAS_NO_PRIVILEGE, or 4101 SUBSCRIPTION_CREATOR_HAS_NO_PRIVILEGE
      */
-    public void checkCreate(String originator, Resource parent, ResourceType type) {
+    public void checkCreate(Originator originator, Resource parent, ResourceType type) {
         check(originator, Operation.CREATE, parent, type);
         if (type == ResourceType.SUBSCRIPTION && !isAllowed(originator, Operation.RETRIEVE, parent, null)) {
             throw new Onem2mException(ResponseStatusCode.SUBSCRIPTION_CREATOR_HAS_NO_PRIVILEGE,
-                    "originator " + originator + " has no RETRIEVE privilege on " + parent.path()
+                    "originator " + originator.id() + " has no RETRIEVE privilege on " + parent.path()
                             + ", so it cannot subscribe to it");
         }
     }
@@ -99,7 +101,7 @@ public final class AccessControl {
      * @param content the request content ({@code {"m2m:xx": {...}}}); a malformed one is left to the procedure
      * @throws Onem2mException 4000 for {@code acpi} beside other attributes, 4103 ORIGINATOR_HAS_NO_PRIVILEGE
      */
-    public void checkUpdate(String originator, Resource target, JsonNode content) {
+    public void checkUpdate(Originator originator, Resource target, JsonNode content) {
         JsonNode changes = content != null && content.isObject() && content.size() == 1
                 ? content.elements().next() : null;
         if (changes == null || !changes.isObject() || !changes.has("acpi")
@@ -111,7 +113,7 @@ public final class AccessControl {
             throw Onem2mException.badRequest("acpi must be the only attribute of an UPDATE that changes it");
         }
         JsonNode acpi = target.attrs().get("acpi");
-        if (admin.equals(originator) || acpi == null || !acpi.isArray() || acpi.isEmpty()) {
+        if (admin.equals(originator.id()) || acpi == null || !acpi.isArray() || acpi.isEmpty()) {
             check(originator, Operation.UPDATE, target, null);
             return;
         }
@@ -121,7 +123,7 @@ public final class AccessControl {
                 return;
             }
         }
-        throw new Onem2mException(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, "originator " + originator
+        throw new Onem2mException(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, "originator " + originator.id()
                 + " has no UPDATE self-privilege in the access control policies of " + target.path());
     }
 
@@ -136,15 +138,19 @@ public final class AccessControl {
      * @throws Onem2mException 4000 BAD_REQUEST
      */
     public void validatePolicyAttributes(ResourceType type, JsonNode body, boolean create) {
-        JsonNode acpi = body.get("acpi");
-        if (acpi != null && !acpi.isNull()) {
-            if (!acpi.isArray() || acpi.isEmpty()) {
-                throw Onem2mException.badRequest("acpi must list at least one accessControlPolicy; "
+        // a group's membersAccessControlPolicyIDs (TS-0001 §9.6.13) name policies the same way
+        for (String name : type == ResourceType.GROUP ? new String[] {"acpi", "macp"} : new String[] {"acpi"}) {
+            JsonNode ids = body.get(name);
+            if (ids == null || ids.isNull()) {
+                continue;
+            }
+            if (!ids.isArray() || ids.isEmpty()) {
+                throw Onem2mException.badRequest(name + " must list at least one accessControlPolicy; "
                         + "null removes it");
             }
-            for (JsonNode id : acpi) {
+            for (JsonNode id : ids) {
                 if (policy(id.asText()) == null) {
-                    throw Onem2mException.badRequest("acpi names " + id.asText()
+                    throw Onem2mException.badRequest(name + " names " + id.asText()
                             + ", which is not an accessControlPolicy of this CSE");
                 }
             }
@@ -159,7 +165,34 @@ public final class AccessControl {
         }
     }
 
-    public boolean isAllowed(String originator, Operation op, Resource target, ResourceType createdType) {
+    /**
+     * Access to a group's {@code <fanOutPoint>} (TS-0001 §9.6.13, §9.6.14): the policies of the group's
+     * {@code macp} when it has them, else the group's own access rules. Each member request is then checked
+     * against the member's own rules as any request is.
+     *
+     * @throws Onem2mException 4103 ORIGINATOR_HAS_NO_PRIVILEGE
+     */
+    public void checkFanOut(Originator originator, Operation op, Resource group, ResourceType createdType) {
+        JsonNode macp = group.attrs().get("macp");
+        if (macp == null || !macp.isArray() || macp.isEmpty()) {
+            check(originator, op, group, createdType);
+            return;
+        }
+        if (admin.equals(originator.id())) {
+            return;
+        }
+        for (JsonNode id : macp) {
+            Resource acp = policy(id.asText());
+            if (acp != null && grants(acp.attrs().get("pv"), originator, op, group.type(), createdType)) {
+                return;
+            }
+        }
+        throw new Onem2mException(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, "originator " + originator.id()
+                + " has no " + op + " privilege in the membersAccessControlPolicyIDs of " + group.path());
+    }
+
+    public boolean isAllowed(Originator who, Operation op, Resource target, ResourceType createdType) {
+        String originator = who.id();
         if (admin.equals(originator)) {
             return true;
         }
@@ -169,13 +202,13 @@ public final class AccessControl {
         }
         if (governing.type() == ResourceType.ACCESS_CONTROL_POLICY) {
             // its own pvs only (TS-0001 §9.6.2): the AE the policy sits under gets no default rights on it
-            return grants(governing.attrs().get("pvs"), originator, op, governing.type(), createdType);
+            return grants(governing.attrs().get("pvs"), who, op, governing.type(), createdType);
         }
         JsonNode acpi = governing.attrs().get("acpi");
         if (acpi != null && acpi.isArray() && !acpi.isEmpty()) {
             for (JsonNode id : acpi) {
                 Resource acp = policy(id.asText());
-                if (acp != null && grants(acp.attrs().get("pv"), originator, op, governing.type(), createdType)) {
+                if (acp != null && grants(acp.attrs().get("pv"), who, op, governing.type(), createdType)) {
                     return true;
                 }
             }
@@ -256,10 +289,11 @@ public final class AccessControl {
 
     /**
      * Whether a {@code pv}/{@code pvs} grants the operation: some rule has the operation's {@code acop} bit
-     * (TS-0004 §6.3.4.2.26), its {@code acod} (if any) covers the resource type, and its {@code acor} names the
-     * originator ({@link AccessControlRules#acorMatches}).
+     * (TS-0004 §6.3.4.2.26), its {@code acod} (if any) covers the resource type, its {@code acor} names the
+     * originator ({@link AccessControlRules#acorMatches}) and its {@code acco} (if any) holds now
+     * ({@link AccessControlContexts}).
      */
-    private static boolean grants(JsonNode privileges, String originator, Operation op, ResourceType targetType,
+    private static boolean grants(JsonNode privileges, Originator originator, Operation op, ResourceType targetType,
                                   ResourceType createdType) {
         JsonNode acr = privileges == null ? null : privileges.get("acr");
         if (acr == null) {
@@ -275,8 +309,12 @@ public final class AccessControl {
                 continue;
             }
             for (JsonNode who : acor) {
-                if (AccessControlRules.acorMatches(who.asText(), originator)) {
-                    return true;
+                if (AccessControlRules.acorMatches(who.asText(), originator.id())) {
+                    // contexts last: they are the rare part, and a time window costs a parse
+                    if (AccessControlContexts.hold(rule.get("acco"), originator, Instant.now())) {
+                        return true;
+                    }
+                    break;
                 }
             }
         }

@@ -85,6 +85,15 @@ public final class AccessControlRules {
         if (actw != null && !isStringList(actw)) {
             throw Onem2mException.badRequest(where + "/actw must be a list of time windows");
         }
+        if (actw != null) {
+            for (JsonNode window : actw) {
+                try {
+                    ScheduleEntry.parse(window.asText());
+                } catch (IllegalArgumentException e) {
+                    throw Onem2mException.badRequest(where + "/actw: " + e.getMessage());
+                }
+            }
+        }
         JsonNode aclr = context.get("aclr");
         if (aclr != null && !aclr.isObject()) {
             throw Onem2mException.badRequest(where + "/aclr must be an object");
@@ -98,6 +107,14 @@ public final class AccessControlRules {
             if (acip.has("ipv4") && !isStringList(acip.get("ipv4"))
                     || acip.has("ipv6") && !isStringList(acip.get("ipv6"))) {
                 throw Onem2mException.badRequest(where + "/acip ipv4 and ipv6 must be lists of addresses");
+            }
+            for (String family : new String[] {"ipv4", "ipv6"}) {
+                for (JsonNode a : acip.path(family)) {
+                    if (!AccessControlContexts.isAddressOrBlock(a.asText(), family.equals("ipv6"))) {
+                        throw Onem2mException.badRequest(where + "/acip/" + family + ": " + a.asText()
+                                + " is not an " + family + " address or CIDR block");
+                    }
+                }
             }
         }
     }

@@ -135,7 +135,7 @@ public final class HttpBinding {
             throw Onem2mException.badRequest("filter criteria are only allowed in a RETRIEVE");
         }
         return new Request(op, to, from, ri, emptyToNull(http.header(Onem2mHeaders.RELEASE_VERSION)), ty, content,
-                q.resultContent, q.filterUsage, q.filter, q.identifierType);
+                q.resultContent, q.filterUsage, q.filter, q.identifierType, http.remoteAddress());
     }
 
     /** TS-0009 §6.2.2.1 path to {@code To}. */

@@ -7,10 +7,16 @@ import java.util.Locale;
 
 /**
  * An HTTP request as any server framework can supply it: method, raw path (still percent-encoded), raw query
- * string (may be null), headers (names matched case-insensitively; {@link #headers()} has them in lower case), body (never null; empty when none).
+ * string (may be null), headers (names matched case-insensitively; {@link #headers()} has them in lower case), body (never null; empty when none),
+ * and the peer's IP address literal (null when unknown), which {@code acip} access control contexts test.
  */
 public record HttpRequestView(String method, String rawPath, String rawQuery, Map<String, String> headers,
-                              byte[] body) {
+                              byte[] body, String remoteAddress) {
+
+    /** A request whose peer address is unknown. */
+    public HttpRequestView(String method, String rawPath, String rawQuery, Map<String, String> headers, byte[] body) {
+        this(method, rawPath, rawQuery, headers, body, null);
+    }
 
     public HttpRequestView {
         // lower-cased keys in a hash map: cheaper per request than a case-insensitive tree map

@@ -7,6 +7,7 @@ public enum ResourceType {
     CONTAINER(3, "m2m:cnt", "cnt"),
     CONTENT_INSTANCE(4, "m2m:cin", "cin"),
     CSE_BASE(5, "m2m:cb", "cb"),
+    GROUP(9, "m2m:grp", "grp"),
     SUBSCRIPTION(23, "m2m:sub", "sub");
 
     private final int ty;
@@ -49,6 +50,7 @@ public enum ResourceType {
      * answered 5001 NOT_IMPLEMENTED, an undefined one 4000 (docs/conformance.md).
      */
     public static boolean isDefined(int ty) {
+        // 24 is <semanticDescriptor>, and "mixed" in a group's memberType (TS-0004 m2m:memberType)
         return ty >= 1 && ty <= 64 || ty >= 10001 && ty <= 10064;
     }
 }

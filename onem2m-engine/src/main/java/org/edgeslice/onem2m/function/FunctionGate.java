@@ -38,6 +38,7 @@ public final class FunctionGate {
                 yield switch (targetType) {
                     case AE, ACCESS_CONTROL_POLICY -> CommonServiceFunction.REGISTRATION;
                     case SUBSCRIPTION -> CommonServiceFunction.SUBSCRIPTION;
+                    case GROUP -> CommonServiceFunction.GROUP_MANAGEMENT;
                     default -> CommonServiceFunction.DATA_MANAGEMENT;
                 };
             }

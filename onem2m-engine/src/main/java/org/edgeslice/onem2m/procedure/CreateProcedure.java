@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import org.edgeslice.onem2m.acp.Originator;
 import org.edgeslice.onem2m.common.Json;
 import org.edgeslice.onem2m.common.Onem2mException;
 import org.edgeslice.onem2m.common.ResourceType;
@@ -115,6 +116,7 @@ final class CreateProcedure {
                     attrs.put("st", 0);
                 }
                 case CONTENT_INSTANCE -> createInstance(parent, attrs, batch, now);
+                case GROUP -> ctx.groups().validate(attrs, ri, Originator.of(req));
                 case SUBSCRIPTION -> {
                     if (!attrs.has("nct")) {
                         attrs.put("nct", 1); // TS-0004 §7.4.8.1: notificationContentType defaults to 1 (all attributes)
@@ -126,6 +128,9 @@ final class CreateProcedure {
             created = new Resource(type, attrs, parent.path() + "/" + rn);
             batch.create(created);
             ctx.store().write(batch);
+            if (type == ResourceType.GROUP) {
+                ctx.groups().written(ri, created);
+            }
         } finally {
             ctx.writeLock().unlock();
         }

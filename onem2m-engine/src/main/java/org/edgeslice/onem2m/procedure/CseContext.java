@@ -11,7 +11,7 @@ import org.edgeslice.onem2m.store.ResourceStore;
  * pass; RETRIEVEs do not take it.
  */
 record CseContext(CseConfig config, ResourceStore store, TargetResolver resolver, AccessControl access,
-                  NotificationService notifications, ReentrantLock writeLock) {
+                  NotificationService notifications, ReentrantLock writeLock, GroupMembers groups) {
 
     boolean notificationsEnabled() {
         return config.functions().contains(org.edgeslice.onem2m.function.CommonServiceFunction.NOTIFICATION);

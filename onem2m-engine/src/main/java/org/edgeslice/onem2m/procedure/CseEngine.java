@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.edgeslice.onem2m.acp.AccessControl;
+import org.edgeslice.onem2m.acp.Originator;
 import org.edgeslice.onem2m.common.Json;
 import org.edgeslice.onem2m.common.Onem2mException;
 import org.edgeslice.onem2m.common.Operation;
@@ -47,6 +48,7 @@ public final class CseEngine implements AutoCloseable {
     private final RetrieveProcedure retrieve;
     private final UpdateProcedure update;
     private final DeleteProcedure delete;
+    private final FanOutProcedure fanOut;
 
     /** Builds the engine and makes sure the CSEBase resource exists in the store. */
     public CseEngine(CseConfig config, ResourceStore store, NotificationSender sender) {
@@ -56,14 +58,15 @@ public final class CseEngine implements AutoCloseable {
         TargetResolver resolver = new TargetResolver(store, config);
         NotificationService notifications = new NotificationService(store, sender, config.cseId(),
                 config.notificationRetries(), resolver::find);
-        this.ctx = new CseContext(config, store, resolver,
-                new AccessControl(store, config.adminOriginator(), config.cseName(), config.cseId(),
-                        config.cseBaseRetrieve()), notifications,
-                new ReentrantLock());
+        AccessControl access = new AccessControl(store, config.adminOriginator(), config.cseName(), config.cseId(),
+                config.cseBaseRetrieve());
+        this.ctx = new CseContext(config, store, resolver, access, notifications, new ReentrantLock(),
+                new GroupMembers(store, resolver, access, config.cseBaseRi()));
         this.create = new CreateProcedure(ctx);
         this.retrieve = new RetrieveProcedure(ctx);
         this.update = new UpdateProcedure(ctx);
         this.delete = new DeleteProcedure(ctx);
+        this.fanOut = new FanOutProcedure(ctx);
         notifications.onExpirationCounterReached(this::removeSubscription);
         bootstrapCseBase();
     }
@@ -80,8 +83,12 @@ public final class CseEngine implements AutoCloseable {
      * @return the response; failures are responses with an error RSC, never exceptions
      */
     public Response handle(Request req, FunctionSet servedHere) {
+        return handle(req, servedHere, 0);
+    }
+
+    private Response handle(Request req, FunctionSet servedHere, int fanOutDepth) {
         try {
-            return dispatch(req, servedHere);
+            return dispatch(req, servedHere, fanOutDepth);
         } catch (Onem2mException e) {
             return Response.error(e.rsc(), e.getMessage());
         } catch (RuntimeException e) {
@@ -90,7 +97,7 @@ public final class CseEngine implements AutoCloseable {
         }
     }
 
-    private Response dispatch(Request req, FunctionSet served) {
+    private Response dispatch(Request req, FunctionSet served, int fanOutDepth) {
         String rvi = req.releaseVersion();
         // TS-0004 §7.3.2: a release the CSE does not list in srv is 4001, "1" included (ACME
         // test_checkHTTPRVIWrongInRequest); an absent rvi is a Release 1 request and stays accepted
@@ -102,6 +109,15 @@ public final class CseEngine implements AutoCloseable {
             throw Onem2mException.badRequest("missing originator (X-M2M-Origin)");
         }
         String from = normaliseOriginator(req.from());
+        Originator who = new Originator(from, req.originatorAddress());
+        FanOutProcedure.Point point = req.to() == null ? null : fanOut.find(req.to());
+        if (point != null) {
+            // a group's <fanOutPoint>: the Group Management CSF sends the request on to every member
+            gate.check(CommonServiceFunction.GROUP_MANAGEMENT, served);
+            requireOriginator(from);
+            return fanOut.fanOut(withFrom(req, from), point, fanOutDepth,
+                    member -> handle(member, served, fanOutDepth + 1));
+        }
         switch (req.op()) {
             case CREATE -> {
                 Integer ty = req.resourceType();
@@ -127,7 +143,7 @@ public final class CseEngine implements AutoCloseable {
                     throw Onem2mException.badRequest("missing originator (X-M2M-Origin)");
                 }
                 if (!target.isVirtual()) {
-                    ctx.access().checkCreate(from, target.resource(), type);
+                    ctx.access().checkCreate(who, target.resource(), type);
                 }
                 return create.create(withFrom(req, from), target, type);
             }
@@ -135,7 +151,7 @@ public final class CseEngine implements AutoCloseable {
                 gate.check(CommonServiceFunction.RETRIEVE, served);
                 Target target = ctx.resolver().resolve(req.to());
                 requireOriginator(from);
-                ctx.access().check(from, req.isDiscovery() ? Operation.DISCOVERY : Operation.RETRIEVE,
+                ctx.access().check(who, req.isDiscovery() ? Operation.DISCOVERY : Operation.RETRIEVE,
                         target.resource(), null);
                 return retrieve.retrieve(withFrom(req, from), target);
             }
@@ -143,7 +159,7 @@ public final class CseEngine implements AutoCloseable {
                 Target target = ctx.resolver().resolve(req.to());
                 gate.check(FunctionGate.required(Operation.UPDATE, target.resource().type()), served);
                 requireOriginator(from);
-                ctx.access().checkUpdate(from, target.resource(), req.content());
+                ctx.access().checkUpdate(who, target.resource(), req.content());
                 return update.update(withFrom(req, from), target);
             }
             case DELETE -> {
@@ -151,7 +167,7 @@ public final class CseEngine implements AutoCloseable {
                 ResourceType type = target.isVirtual() ? ResourceType.CONTENT_INSTANCE : target.resource().type();
                 gate.check(FunctionGate.required(Operation.DELETE, type), served);
                 requireOriginator(from);
-                ctx.access().check(from, Operation.DELETE, target.resource(), null);
+                ctx.access().check(who, Operation.DELETE, target.resource(), null);
                 return delete.delete(withFrom(req, from), target);
             }
             case NOTIFY -> {
@@ -163,7 +179,7 @@ public final class CseEngine implements AutoCloseable {
                 }
                 gate.check(CommonServiceFunction.NOTIFICATION, served);
                 requireOriginator(from);
-                return notifyTarget(req, from, target);
+                return notifyTarget(req, who, target);
             }
             default -> throw Onem2mException.badRequest("unsupported operation");
         }
@@ -173,7 +189,7 @@ public final class CseEngine implements AutoCloseable {
      * A NOTIFY received by the CSE: for an AE it is re-targeted to the AE's point of access (TS-0001 §10.2.10);
      * other resources are not notification targets (4000, checked by the caller).
      */
-    private Response notifyTarget(Request req, String from, Target target) {
+    private Response notifyTarget(Request req, Originator from, Target target) {
         Resource r = target.resource();
         ctx.access().check(from, Operation.NOTIFY, r, null);
         if (req.content() == null || !req.content().isObject()) {
@@ -247,7 +263,8 @@ public final class CseEngine implements AutoCloseable {
 
     private static Request withFrom(Request r, String from) {
         return from.equals(r.from()) ? r : new Request(r.op(), r.to(), from, r.requestId(), r.releaseVersion(),
-                r.resourceType(), r.content(), r.resultContent(), r.filterUsage(), r.filter(), r.identifierType());
+                r.resourceType(), r.content(), r.resultContent(), r.filterUsage(), r.filter(), r.identifierType(),
+                r.originatorAddress());
     }
 
     /**

@@ -1,7 +1,9 @@
 package org.edgeslice.onem2m.procedure;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.edgeslice.onem2m.common.Json;
 import org.edgeslice.onem2m.common.Onem2mException;
 import org.edgeslice.onem2m.common.ResourceType;
 import org.edgeslice.onem2m.common.ResponseStatusCode;
@@ -43,8 +45,11 @@ final class DeleteProcedure {
         return Response.of(ResponseStatusCode.DELETED, rcn == 1 ? ResultContent.representation(d.root) : null);
     }
 
-    /** What one delete removed, for the notifications sent after the lock is released. */
-    record Deleted(Resource root, Resource parent, List<Resource> subtree) {
+    /**
+     * What one delete removed, for the notifications sent after the lock is released: the subtree, and the groups
+     * that listed some of it and were changed.
+     */
+    record Deleted(Resource root, Resource parent, List<Resource> subtree, List<Resource> groups) {
     }
 
     /** Deletes the resource and its subtree; returns null if it is already gone. */
@@ -69,8 +74,10 @@ final class DeleteProcedure {
                 batch.update(p);
                 parent = p;
             }
+            List<Resource> groups = ctx.groups().removeDeleted(subtree, batch);
             ctx.store().write(batch);
-            return new Deleted(root, parent, subtree);
+            ctx.groups().deleted(subtree, groups);
+            return new Deleted(root, parent, subtree, groups);
         } finally {
             ctx.writeLock().unlock();
         }
@@ -94,6 +101,13 @@ final class DeleteProcedure {
             if (r.type() == ResourceType.SUBSCRIPTION) {
                 ctx.notifications().subscriptionDeleted(r);
             }
+        }
+        for (Resource g : d.groups) {
+            ObjectNode modified = Json.object();
+            modified.set("mid", g.attrs().get("mid"));
+            modified.set("cnm", g.attrs().get("cnm"));
+            modified.set("lt", g.attrs().get("lt"));
+            ctx.notifications().resourceUpdated(g, modified);
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.edgeslice.onem2m.acp.Originator;
 import org.edgeslice.onem2m.common.Json;
 import org.edgeslice.onem2m.common.Onem2mException;
 import org.edgeslice.onem2m.common.Operation;
@@ -132,11 +133,12 @@ final class RetrieveProcedure {
         Integer lim = req.filter().limit();
         int skip = req.filter().offset() == null ? 0 : Math.max(0, req.filter().offset() - 1);
         List<Resource> out = new ArrayList<>(Math.min(candidates.size(), lim == null ? Integer.MAX_VALUE : lim));
+        Originator who = Originator.of(req);
         for (Resource r : candidates) {
             if (lim != null && out.size() >= lim) {
                 break;
             }
-            if (TargetResolver.expired(r) || !ctx.access().isAllowed(req.from(), privilege, r, null)
+            if (TargetResolver.expired(r) || !ctx.access().isAllowed(who, privilege, r, null)
                     || r.type() == ResourceType.CONTENT_INSTANCE && privilege == Operation.RETRIEVE
                     && retrievalDisabled(r.pi())) {
                 continue;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.edgeslice.onem2m.acp.Originator;
 import org.edgeslice.onem2m.common.Json;
 import org.edgeslice.onem2m.common.Onem2mException;
 import org.edgeslice.onem2m.common.ResourceType;
@@ -45,6 +46,10 @@ final class UpdateProcedure {
         return out;
     }
 
+    private static boolean isNull(ObjectNode body, String name) {
+        return body.has(name) && body.get(name).isNull();
+    }
+
     Response update(Request req, Target target) {
         Resource current = target.resource();
         if (target.isVirtual() || current.type() == ResourceType.CSE_BASE
@@ -62,6 +67,9 @@ final class UpdateProcedure {
         JsonNode et = body.get("et");
         if (et != null && !et.isNull() && Timestamps.parse(et.asText()).isBefore(Instant.now())) {
             throw Onem2mException.badRequest("expirationTime is in the past");
+        }
+        if (current.type() == ResourceType.GROUP && (isNull(body, "mid") || isNull(body, "mnm"))) {
+            throw Onem2mException.badRequest("mid and mnm cannot be removed from a group");
         }
         if (current.type() == ResourceType.SUBSCRIPTION && body.has("nu")) {
             List<String> added = new ArrayList<>(CreateProcedure.textList(body.get("nu")));
@@ -87,6 +95,12 @@ final class UpdateProcedure {
             if (updated.type() == ResourceType.SUBSCRIPTION) {
                 SubscriptionRules.check(attrs); // the result must be valid, e.g. nct=2 set where net holds 3
             }
+            if (updated.type() == ResourceType.GROUP) {
+                ctx.groups().validate(attrs, updated.ri(), Originator.of(req));
+                for (String own : new String[] {"mid", "cnm", "mt", "mtv"}) {
+                    modified.set(own, attrs.get(own)); // as the CSE left them, for the notification
+                }
+            }
             Instant now = Instant.now();
             attrs.put("lt", Timestamps.format(now));
             WriteBatch batch = new WriteBatch();
@@ -98,6 +112,9 @@ final class UpdateProcedure {
             }
             batch.update(updated);
             ctx.store().write(batch);
+            if (updated.type() == ResourceType.GROUP) {
+                ctx.groups().written(updated.ri(), updated);
+            }
         } finally {
             ctx.writeLock().unlock();
         }

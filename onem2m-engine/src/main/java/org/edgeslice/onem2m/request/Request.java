@@ -19,10 +19,20 @@ import org.edgeslice.onem2m.discovery.FilterCriteria;
  * @param filterUsage {@code fu}: 0 none, 1 discovery, 2 conditional retrieval
  * @param filter   filter criteria; {@link FilterCriteria#NONE} when none
  * @param identifierType {@code drt}: 1 structured (default), 2 unstructured
+ * @param originatorAddress the IP address literal the request came from (for {@code acip} access control
+ *                 contexts), or null when unknown
  */
 public record Request(Operation op, String to, String from, String requestId, String releaseVersion,
                       Integer resourceType, JsonNode content, Integer resultContent, int filterUsage,
-                      FilterCriteria filter, int identifierType) {
+                      FilterCriteria filter, int identifierType, String originatorAddress) {
+
+    /** A request whose source address is unknown (made in-process). */
+    public Request(Operation op, String to, String from, String requestId, String releaseVersion,
+                   Integer resourceType, JsonNode content, Integer resultContent, int filterUsage,
+                   FilterCriteria filter, int identifierType) {
+        this(op, to, from, requestId, releaseVersion, resourceType, content, resultContent, filterUsage, filter,
+                identifierType, null);
+    }
 
     public static Request create(String to, String from, int ty, JsonNode content) {
         return new Request(Operation.CREATE, to, from, "rq", "3", ty, content, null, 0, FilterCriteria.NONE, 1);
@@ -46,23 +56,29 @@ public record Request(Operation op, String to, String from, String requestId, St
 
     public Request withResultContent(Integer rcn) {
         return new Request(op, to, from, requestId, releaseVersion, resourceType, content, rcn, filterUsage, filter,
-                identifierType);
+                identifierType, originatorAddress);
     }
 
     public Request withReleaseVersion(String rvi) {
         return new Request(op, to, from, requestId, rvi, resourceType, content, resultContent, filterUsage, filter,
-                identifierType);
+                identifierType, originatorAddress);
+    }
+
+    /** The request as it came from this IP address (for {@code acip} access control contexts). */
+    public Request withOriginatorAddress(String address) {
+        return new Request(op, to, from, requestId, releaseVersion, resourceType, content, resultContent,
+                filterUsage, filter, identifierType, address);
     }
 
     public Request withIdentifierType(int drt) {
         return new Request(op, to, from, requestId, releaseVersion, resourceType, content, resultContent,
-                filterUsage, filter, drt);
+                filterUsage, filter, drt, originatorAddress);
     }
 
     /** The request with filter criteria used as {@code fu} says (1 discovery, 2 conditional retrieval). */
     public Request withFilter(int fu, FilterCriteria criteria) {
         return new Request(op, to, from, requestId, releaseVersion, resourceType, content, resultContent, fu,
-                criteria, identifierType);
+                criteria, identifierType, originatorAddress);
     }
 
     public boolean isDiscovery() {

@@ -26,7 +26,7 @@ import org.edgeslice.onem2m.common.ResourceType;
 /**
  * Per resource type: the attributes it has with their create/update policy, and the child types it may hold.
  * Sources: TS-0001 §9.6.3 (CSEBase), §9.6.5 (AE), §9.6.6 (container), §9.6.7 (contentInstance),
- * §9.6.8 (subscription), §9.6.2 (accessControlPolicy); TS-0004 §7.4 for the M/O/NP columns.
+ * §9.6.8 (subscription), §9.6.2 (accessControlPolicy), §9.6.13 (group); TS-0004 §7.4 for the M/O/NP columns.
  */
 public final class ResourceSchema {
     private static final Map<ResourceType, ResourceSchema> SCHEMAS = new EnumMap<>(ResourceType.class);
@@ -45,12 +45,13 @@ public final class ResourceSchema {
                         ro("srt", INT_LIST), ro("srv", STRING_LIST), ro("poa", STRING_LIST), ro("csz", STRING_LIST),
                         ro("ctm", STRING)),
                 EnumSet.of(ResourceType.AE, ResourceType.CONTAINER, ResourceType.SUBSCRIPTION,
-                        ResourceType.ACCESS_CONTROL_POLICY));
+                        ResourceType.ACCESS_CONTROL_POLICY, ResourceType.GROUP));
         register(ResourceType.AE, universal, List.of(acpi, mandatoryWo("api", STRING), ro("aei", STRING),
                         mandatoryRw("rr", BOOLEAN), rw("poa", STRING_LIST), rw("srv", STRING_LIST),
                         rw("csz", STRING_LIST), rw("apn", STRING), rw("nl", STRING), rw("or", STRING),
                         rw("at", STRING_LIST), rw("aa", STRING_LIST), cstn),
-                EnumSet.of(ResourceType.CONTAINER, ResourceType.SUBSCRIPTION, ResourceType.ACCESS_CONTROL_POLICY));
+                EnumSet.of(ResourceType.CONTAINER, ResourceType.SUBSCRIPTION, ResourceType.ACCESS_CONTROL_POLICY,
+                        ResourceType.GROUP));
         register(ResourceType.CONTAINER, universal, List.of(acpi, ro("cr", STRING), rw("mni", NON_NEG_INT),
                         rw("mbs", NON_NEG_INT), rw("mia", NON_NEG_INT), ro("cni", NON_NEG_INT), ro("cbs", NON_NEG_INT),
                         ro("st", NON_NEG_INT), rw("li", STRING), rw("or", STRING), rw("disr", BOOLEAN),
@@ -71,6 +72,13 @@ public final class ResourceSchema {
         register(ResourceType.ACCESS_CONTROL_POLICY, universal, List.of(mandatoryRw("pv", OBJECT),
                         mandatoryRw("pvs", OBJECT), rw("at", STRING_LIST), rw("aa", STRING_LIST), cstn),
                 EnumSet.of(ResourceType.SUBSCRIPTION)); // TS-0001 §9.6.2: <subscription> is its only child type
+        // memberType and consistencyStrategy are set once (WO); currentNrOfMembers and memberTypeValidated are the
+        // CSE's (GroupMembers). The virtual <fanOutPoint> is no stored child (CseEngine fans out).
+        register(ResourceType.GROUP, universal, List.of(acpi, ro("cr", STRING), mandatoryWo("mt", NON_NEG_INT),
+                        ro("cnm", NON_NEG_INT), mandatoryRw("mnm", NON_NEG_INT), mandatoryRw("mid", STRING_LIST),
+                        rw("macp", STRING_LIST), ro("mtv", BOOLEAN), wo("csy", NON_NEG_INT), rw("gn", STRING),
+                        cstn),
+                EnumSet.of(ResourceType.SUBSCRIPTION));
     }
 
     private final ResourceType type;

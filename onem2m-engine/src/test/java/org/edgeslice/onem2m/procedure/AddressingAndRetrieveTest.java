@@ -121,7 +121,7 @@ class AddressingAndRetrieveTest {
 
     @Test
     void definedButUnimplementedResourceTypeIsNotImplemented() {
-        assertRsc(ResponseStatusCode.NOT_IMPLEMENTED, f.send(Request.create(CSE, "Cdev", 9, Fixture.body("m2m:grp", "{}"))));
+        assertRsc(ResponseStatusCode.NOT_IMPLEMENTED, f.send(Request.create(CSE, "Cdev", 16, Fixture.body("m2m:csr", "{}"))));
         assertRsc(ResponseStatusCode.NOT_IMPLEMENTED,
                 f.send(Request.create(CSE, "Cdev", 28, Fixture.body("m2m:fcnt", "{}"))));
     }

@@ -1,0 +1,154 @@
+package org.edgeslice.onem2m.acp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+
+/**
+ * accessControlContexts ({@code acco}) of an access control rule (TS-0001 §9.6.2, TS-0004 §6.3.5): the
+ * circumstances in which the rule applies. A rule with {@code acco} applies when one of its contexts holds; a
+ * context holds when each condition it has holds:
+ * <ul>
+ *   <li>{@code actw}: the request arrives within one of the time windows ({@link ScheduleEntry}, UTC);</li>
+ *   <li>{@code acip}: the originator's IP address (the address the request came from) is one of the {@code ipv4}
+ *       or {@code ipv6} entries, each an address or a CIDR block; unknown address → no match;</li>
+ *   <li>{@code aclr}: the originator is within a location region. This CSE does not know where originators are,
+ *       so a context with {@code aclr} never holds: the rule grants less, never more, than its author meant.</li>
+ * </ul>
+ */
+final class AccessControlContexts {
+    private AccessControlContexts() {
+    }
+
+    /** Whether a rule with these contexts applies; a rule without {@code acco} always does. */
+    static boolean hold(JsonNode acco, Originator originator, Instant now) {
+        if (acco == null || !acco.isArray() || acco.isEmpty()) {
+            return true;
+        }
+        for (JsonNode context : acco) {
+            if (context.get("aclr") == null && withinWindows(context.get("actw"), now)
+                    && fromAddresses(context.get("acip"), originator.address())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean withinWindows(JsonNode actw, Instant now) {
+        if (actw == null || actw.isEmpty()) {
+            return true;
+        }
+        ZonedDateTime utc = now.atZone(ZoneOffset.UTC);
+        for (JsonNode window : actw) {
+            try {
+                if (ScheduleEntry.parse(window.asText()).matches(utc)) {
+                    return true;
+                }
+            } catch (IllegalArgumentException stored) {
+                // validated when the policy was written; an entry stored before that check grants nothing
+            }
+        }
+        return false;
+    }
+
+    private static boolean fromAddresses(JsonNode acip, String address) {
+        if (acip == null) {
+            return true;
+        }
+        JsonNode v4 = acip.get("ipv4");
+        JsonNode v6 = acip.get("ipv6");
+        if ((v4 == null || v4.isEmpty()) && (v6 == null || v6.isEmpty())) {
+            return true;
+        }
+        byte[] from = address == null ? null : literal(address);
+        if (from == null) {
+            return false;
+        }
+        for (JsonNode list : new JsonNode[] {v4, v6}) {
+            if (list == null) {
+                continue;
+            }
+            for (JsonNode entry : list) {
+                if (covers(entry.asText(), from)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether an address or CIDR block covers the address; IPv4-mapped IPv6 addresses count as IPv4. */
+    private static boolean covers(String entry, byte[] address) {
+        int slash = entry.indexOf('/');
+        byte[] net = literal(slash < 0 ? entry : entry.substring(0, slash));
+        if (net == null || net.length != address.length) {
+            return false;
+        }
+        int bits = net.length * 8;
+        if (slash >= 0) {
+            try {
+                bits = Integer.parseInt(entry.substring(slash + 1));
+            } catch (NumberFormatException e) {
+                return false;
+            }
+            if (bits < 0 || bits > net.length * 8) {
+                return false;
+            }
+        }
+        for (int i = 0; i < bits; i++) {
+            int mask = 0x80 >>> (i % 8);
+            if ((net[i / 8] & mask) != (address[i / 8] & mask)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The bytes of an IP address literal, without any name lookup; null for anything else.
+     * {@link InetAddress#getByName} resolves names, so only strings made of address characters reach it.
+     */
+    static byte[] literal(String text) {
+        if (text.isEmpty() || text.length() > 45) {
+            return null;
+        }
+        boolean colon = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean ok = c >= '0' && c <= '9' || c == '.' || c == ':' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+            if (!ok) {
+                return null;
+            }
+            colon |= c == ':';
+        }
+        if (!colon && text.chars().filter(c -> c == '.').count() != 3) {
+            return null; // "10" or "1.2" would be read as a number by getByName
+        }
+        try {
+            return InetAddress.getByName(text).getAddress(); // a literal: parsed, never looked up
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    /** Checks a stored {@code acip} entry: an IPv4/IPv6 address, optionally with a CIDR prefix length. */
+    static boolean isAddressOrBlock(String entry, boolean v6) {
+        int slash = entry.indexOf('/');
+        byte[] net = literal(slash < 0 ? entry : entry.substring(0, slash));
+        if (net == null || net.length != (v6 ? 16 : 4)) {
+            return false;
+        }
+        if (slash < 0) {
+            return true;
+        }
+        try {
+            int bits = Integer.parseInt(entry.substring(slash + 1));
+            return bits >= 0 && bits <= net.length * 8;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}
