@@ -104,6 +104,10 @@ final class Topology {
                 };
                 p.properties().put(dbKey + ".db.url", "jdbc:h2:" + layout.dataDir(p.name()).resolve(dbKey)
                         + ";DB_CLOSE_ON_EXIT=FALSE");
+                if (s.name().equals("cloud-platform")) {
+                    // known from the start, so the CISS's CSEBase can name its point of access (poa)
+                    p.properties().put("cloud.callback.url", s.apiRoot(p.port()));
+                }
                 if (s.hostId() != null) {
                     Host h = t.host(s.hostId());
                     hostProperties(p, h, t.apiRootOf("mec-platform", h.id()), t.apiRootOf("mepm", h.id()), meoUrl, layout);

@@ -72,8 +72,10 @@ public class CloudCse {
     }
 
     private Running start() {
+        // the CSEBase's poa (TS-0001 §9.6.3): the HTTP root of this CSE when the platform knows its own URL
+        List<String> poa = settings.callbackUrl().map(u -> List.of(u + "/cse")).orElse(List.of());
         CseConfig config = new CseConfig(settings.cseId(), settings.cseName(), 1, settings.cseAdmin(),
-                FunctionSet.all(), List.of("2a", "3", "4", "5"), List.of(), Duration.ofDays(3650), 2);
+                FunctionSet.all(), List.of("2a", "3", "4", "5"), poa, Duration.ofDays(3650), 2);
         JpaResourceStore store = new JpaResourceStore(durableLog,
                 JpaResourceStore.Commit.valueOf(settings.commitPolicy().toUpperCase(Locale.ROOT)), threads);
         CseEngine engine = new CseEngine(config, store,
