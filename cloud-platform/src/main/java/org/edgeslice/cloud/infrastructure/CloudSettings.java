@@ -15,8 +15,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *   <tr><td>cloud.meo.url</td><td>MEO apiRoot; fallback: system property edgeslice.meo.url; default
  *       http://127.0.0.1:18080/meo</td></tr>
  *   <tr><td>cloud.callback.url</td><td>the cloud platform's own base URL as the MEO and the slices reach it (LCM
- *       notifications, package downloads, sync notifications); default: derived from the request that started
- *       the work (loopback and the port it arrived on)</td></tr>
+ *       notifications, package downloads, sync notifications; {url}/cse is the CISS CSEBase's poa); default:
+ *       derived from the request that started the work (loopback and the port it arrived on), and no poa.
+ *       ./mec sets it</td></tr>
  *   <tr><td>cloud.csfr.registry</td><td>the CSFR registry; fallback edgeslice.registry; default 127.0.0.1:5000</td></tr>
  *   <tr><td>cloud.docker.host</td><td>Docker Engine the ISSM builds with; fallback edgeslice.docker.host; default
  *       unix:///run/edgeslice/docker.sock</td></tr>
