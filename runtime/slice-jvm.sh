@@ -9,11 +9,15 @@
 #   -XX:MinHeapFreeRatio=70 -XX:MaxHeapFreeRatio=90 -XX:NewRatio=1   under load the heap grows early and the
 #                             young generation takes half: evicted content instances die young instead of in full
 #                             collections (101 -> 4 full GCs in 30 s of 64-client creates); idle RSS unchanged
+#   -XX:MaxHeapFreeRatio=70 -XX:-ShrinkHeapInSteps   a full collection shrinks the heap at once to 3x the live
+#                             data: the slice collects once when traffic stops (IdleHeapRelease), so a slice that
+#                             served a burst gives back the heap it grew
 #   -Xmx64m                   room for the slice's resources (a container's mni bounds them)
 #   -Xss512k                  half the default stack reservation; JSON nesting is capped at 1000 levels
 #   -XX:CICompilerCount=1     one C1 thread is enough for a slice
 #   -Dio.netty.allocator.type=unpooled   the slice uses unpooled heap buffers; no pooled default allocator besides
-SLICE_JVM_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms8m -XX:NewSize=1m -XX:MinHeapFreeRatio=70 -XX:MaxHeapFreeRatio=90
+SLICE_JVM_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms8m -XX:NewSize=1m -XX:MinHeapFreeRatio=70 -XX:MaxHeapFreeRatio=70
+                 -XX:-ShrinkHeapInSteps
                  -XX:NewRatio=1 -Xmx64m -Xss512k -XX:CICompilerCount=1
                  -Dio.netty.allocator.type=unpooled)
 # glibc: two malloc arenas instead of one per thread that allocates natively (less RSS under load)

@@ -35,6 +35,7 @@ public final class Slice implements AutoCloseable {
     private final SliceHttpServer server;
     private final ScheduledExecutorService housekeeping;
     private final SliceEndpoints endpoints;
+    private final IdleHeapRelease idleRelease = new IdleHeapRelease();
     private volatile boolean closed;
 
     private Slice(SliceConfig config, PlatformLifecycle platform) throws InterruptedException {
@@ -103,6 +104,10 @@ public final class Slice implements AutoCloseable {
             int n = engine.sweepExpired();
             if (n > 0) {
                 LOG.log(Level.DEBUG, "housekeeping removed {0} resources", n);
+            }
+            if (idleRelease.tick(server.requestsServed())) {
+                // traffic stopped: one full collection lets the heap shrink back (IdleHeapRelease)
+                System.gc();
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "housekeeping failed", e);

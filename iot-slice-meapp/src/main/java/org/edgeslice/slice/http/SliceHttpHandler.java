@@ -33,14 +33,17 @@ final class SliceHttpHandler extends SimpleChannelInboundHandler<RequestAssemble
 
     private final HttpBinding binding;
     private final Executor blocking;
+    private final java.util.concurrent.atomic.LongAdder served;
 
-    SliceHttpHandler(HttpBinding binding, Executor blocking) {
+    SliceHttpHandler(HttpBinding binding, Executor blocking, java.util.concurrent.atomic.LongAdder served) {
         this.binding = binding;
         this.blocking = blocking;
+        this.served = served;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, RequestAssembler.Assembled assembled) {
+        served.increment();
         HttpRequest req = assembled.head();
         boolean keepAlive = HttpUtil.isKeepAlive(req);
         if (assembled.malformed()) {

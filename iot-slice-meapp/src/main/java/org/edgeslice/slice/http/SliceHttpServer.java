@@ -35,6 +35,8 @@ public final class SliceHttpServer implements AutoCloseable {
 
     private final EventLoopGroup group;
     private final ExecutorService blocking;
+    /** Requests served on every endpoint: tells the slice when traffic has stopped (IdleHeapRelease). */
+    private final java.util.concurrent.atomic.LongAdder served = new java.util.concurrent.atomic.LongAdder();
     private final List<Channel> channels = new ArrayList<>();
 
     private final ByteBufAllocator allocator;
@@ -101,7 +103,7 @@ public final class SliceHttpServer implements AutoCloseable {
 
     /** Binds one endpoint; returns the bound port (useful with port 0). */
     public int bind(String address, int port, HttpBinding binding) throws InterruptedException {
-        SliceHttpHandler handler = new SliceHttpHandler(binding, blocking);
+        SliceHttpHandler handler = new SliceHttpHandler(binding, blocking, served);
         ServerBootstrap b = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
@@ -125,6 +127,11 @@ public final class SliceHttpServer implements AutoCloseable {
         Channel ch = b.bind(new InetSocketAddress(address, port)).sync().channel();
         channels.add(ch);
         return ((InetSocketAddress) ch.localAddress()).getPort();
+    }
+
+    /** Requests served so far, on every endpoint. */
+    public long requestsServed() {
+        return served.sum();
     }
 
     @Override
