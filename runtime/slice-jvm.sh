@@ -6,12 +6,12 @@
 #   -XX:+UseSerialGC          no GC worker threads, smallest GC structures for a small heap
 #   -Xms8m -XX:NewSize=1m     small initial heap and young generation (each ~1.3 MB less idle RSS: start-up
 #                             garbage touches the whole eden); both grow with the heap under load
-#   -XX:MinHeapFreeRatio=70 -XX:MaxHeapFreeRatio=90 -XX:NewRatio=1   under load the heap grows early and the
+#   -XX:MinHeapFreeRatio=70 -XX:NewRatio=1   under load the heap grows early and the
 #                             young generation takes half: evicted content instances die young instead of in full
 #                             collections (101 -> 4 full GCs in 30 s of 64-client creates); idle RSS unchanged
 #   -XX:MaxHeapFreeRatio=70 -XX:-ShrinkHeapInSteps   a full collection shrinks the heap at once to 3x the live
-#                             data: the slice collects once when traffic stops (IdleHeapRelease), so a slice that
-#                             served a burst gives back the heap it grew
+#                             data: the slice collects once when traffic stops and its heap grew past 16 MB
+#                             (IdleHeapRelease), so a slice that served a burst gives back the heap it grew
 #   -Xmx64m                   room for the slice's resources (a container's mni bounds them)
 #   -Xss512k                  half the default stack reservation; JSON nesting is capped at 1000 levels
 #   -XX:CICompilerCount=1     one C1 thread is enough for a slice

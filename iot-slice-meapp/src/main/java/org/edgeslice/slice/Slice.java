@@ -35,7 +35,7 @@ public final class Slice implements AutoCloseable {
     private final SliceHttpServer server;
     private final ScheduledExecutorService housekeeping;
     private final SliceEndpoints endpoints;
-    private final IdleHeapRelease idleRelease = new IdleHeapRelease();
+    private final IdleHeapRelease idleRelease = new IdleHeapRelease(IdleHeapRelease.DEFAULT_THRESHOLD);
     private volatile boolean closed;
 
     private Slice(SliceConfig config, PlatformLifecycle platform) throws InterruptedException {
@@ -105,7 +105,7 @@ public final class Slice implements AutoCloseable {
             if (n > 0) {
                 LOG.log(Level.DEBUG, "housekeeping removed {0} resources", n);
             }
-            if (idleRelease.tick(server.requestsServed())) {
+            if (idleRelease.tick(server.requestsServed(), Runtime.getRuntime().totalMemory())) {
                 // traffic stopped: one full collection lets the heap shrink back (IdleHeapRelease)
                 System.gc();
             }

@@ -26,7 +26,12 @@ public record FunctionSelection(Set<CommonServiceFunction> functions) {
     public static FunctionSelection parse(Collection<String> names) {
         EnumSet<CommonServiceFunction> s = EnumSet.noneOf(CommonServiceFunction.class);
         for (String n : names) {
-            s.add(CommonServiceFunction.parse(n));
+            CommonServiceFunction f = CommonServiceFunction.parse(n);
+            if (f == CommonServiceFunction.GROUP_MANAGEMENT) {
+                // not one of the paper's slice functions: groups live in the cloud's IN-CSE
+                throw new IllegalArgumentException("group-management is not a function an IoT slice holds");
+            }
+            s.add(f);
         }
         return new FunctionSelection(s);
     }

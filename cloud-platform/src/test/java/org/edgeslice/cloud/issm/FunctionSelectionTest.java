@@ -29,6 +29,8 @@ class FunctionSelectionTest {
     @Test
     void unknownFunctionsAndTagsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> FunctionSelection.parse(List.of("teleport")));
+        assertThrows(IllegalArgumentException.class, () -> FunctionSelection.parse(List.of("group-management")),
+                "groups belong to the cloud IN-CSE, not to slices");
         assertNull(FunctionSelection.fromTag("latest"));
     }
 }

@@ -117,11 +117,8 @@ public final class AccessControl {
             check(originator, Operation.UPDATE, target, null);
             return;
         }
-        for (JsonNode id : acpi) {
-            Resource acp = policy(id.asText());
-            if (acp != null && grants(acp.attrs().get("pvs"), originator, Operation.UPDATE, acp.type(), null)) {
-                return;
-            }
+        if (anyGrants(acpi, "pvs", originator, Operation.UPDATE, ResourceType.ACCESS_CONTROL_POLICY, null)) {
+            return;
         }
         throw new Onem2mException(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, "originator " + originator.id()
                 + " has no UPDATE self-privilege in the access control policies of " + target.path());
@@ -181,11 +178,8 @@ public final class AccessControl {
         if (admin.equals(originator.id())) {
             return;
         }
-        for (JsonNode id : macp) {
-            Resource acp = policy(id.asText());
-            if (acp != null && grants(acp.attrs().get("pv"), originator, op, group.type(), createdType)) {
-                return;
-            }
+        if (anyGrants(macp, "pv", originator, op, group.type(), createdType)) {
+            return;
         }
         throw new Onem2mException(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, "originator " + originator.id()
                 + " has no " + op + " privilege in the membersAccessControlPolicyIDs of " + group.path());
@@ -206,11 +200,8 @@ public final class AccessControl {
         }
         JsonNode acpi = governing.attrs().get("acpi");
         if (acpi != null && acpi.isArray() && !acpi.isEmpty()) {
-            for (JsonNode id : acpi) {
-                Resource acp = policy(id.asText());
-                if (acp != null && grants(acp.attrs().get("pv"), who, op, governing.type(), createdType)) {
-                    return true;
-                }
+            if (anyGrants(acpi, "pv", who, op, governing.type(), createdType)) {
+                return true;
             }
             // an explicit policy replaces the default one, except that the owner never locks itself out of
             // its own registration: TS-0001 leaves that to the CSE, and ACME does the same
@@ -267,6 +258,21 @@ public final class AccessControl {
         return r != null && r.type() == ResourceType.ACCESS_CONTROL_POLICY ? r : null;
     }
 
+    /**
+     * Whether one of the policies named by {@code ids} grants the operation through its {@code pv} or {@code pvs}
+     * ({@code privileges}).
+     */
+    private boolean anyGrants(JsonNode ids, String privileges, Originator originator, Operation op,
+                              ResourceType targetType, ResourceType createdType) {
+        for (JsonNode id : ids) {
+            Resource acp = policy(id.asText());
+            if (acp != null && grants(acp.attrs().get(privileges), originator, op, targetType, createdType)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the originator is the AE owning the resource (the AE at or above it in the tree). */
     public boolean isOwner(String originator, Resource r) {
         if (originator == null || originator.isEmpty()) {
@@ -311,7 +317,8 @@ public final class AccessControl {
             for (JsonNode who : acor) {
                 if (AccessControlRules.acorMatches(who.asText(), originator.id())) {
                     // contexts last: they are the rare part, and a time window costs a parse
-                    if (AccessControlContexts.hold(rule.get("acco"), originator, Instant.now())) {
+                    JsonNode acco = rule.get("acco");
+                    if (acco == null || AccessControlContexts.hold(acco, originator, Instant.now())) {
                         return true;
                     }
                     break;

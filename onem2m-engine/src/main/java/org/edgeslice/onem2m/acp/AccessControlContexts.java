@@ -72,7 +72,8 @@ final class AccessControlContexts {
                 continue;
             }
             for (JsonNode entry : list) {
-                if (covers(entry.asText(), from)) {
+                Block block = Block.parse(entry.asText());
+                if (block != null && block.covers(from)) {
                     return true;
                 }
             }
@@ -80,75 +81,90 @@ final class AccessControlContexts {
         return false;
     }
 
-    /** Whether an address or CIDR block covers the address; IPv4-mapped IPv6 addresses count as IPv4. */
-    private static boolean covers(String entry, byte[] address) {
-        int slash = entry.indexOf('/');
-        byte[] net = literal(slash < 0 ? entry : entry.substring(0, slash));
-        if (net == null || net.length != address.length) {
-            return false;
-        }
-        int bits = net.length * 8;
-        if (slash >= 0) {
+    /** An address or CIDR block of an {@code acip} entry: the network bytes and the prefix length. */
+    private record Block(byte[] net, int bits) {
+        /** @return the block, or null if the entry is neither an address nor a CIDR block */
+        static Block parse(String entry) {
+            int slash = entry.indexOf('/');
+            byte[] net = literal(slash < 0 ? entry : entry.substring(0, slash));
+            if (net == null) {
+                return null;
+            }
+            if (slash < 0) {
+                return new Block(net, net.length * 8);
+            }
             try {
-                bits = Integer.parseInt(entry.substring(slash + 1));
+                int bits = Integer.parseInt(entry.substring(slash + 1));
+                return bits >= 0 && bits <= net.length * 8 ? new Block(net, bits) : null;
             } catch (NumberFormatException e) {
-                return false;
-            }
-            if (bits < 0 || bits > net.length * 8) {
-                return false;
+                return null;
             }
         }
-        for (int i = 0; i < bits; i++) {
-            int mask = 0x80 >>> (i % 8);
-            if ((net[i / 8] & mask) != (address[i / 8] & mask)) {
+
+        /** Whether the block holds the address; IPv4-mapped IPv6 addresses count as IPv4. */
+        boolean covers(byte[] address) {
+            if (net.length != address.length) {
                 return false;
             }
+            for (int i = 0; i < bits; i++) {
+                int mask = 0x80 >>> (i % 8);
+                if ((net[i / 8] & mask) != (address[i / 8] & mask)) {
+                    return false;
+                }
+            }
+            return true;
         }
-        return true;
     }
 
     /**
-     * The bytes of an IP address literal, without any name lookup; null for anything else.
-     * {@link InetAddress#getByName} resolves names, so only strings made of address characters reach it.
+     * The bytes of an IP address literal, never looked up: dotted-quad IPv4 is parsed here (four decimal octets,
+     * 0-255); text with a colon goes to {@link InetAddress#getByName}, which parses it as an IPv6 literal and
+     * refuses it otherwise, without asking DNS. Null for anything else.
      */
     static byte[] literal(String text) {
         if (text.isEmpty() || text.length() > 45) {
             return null;
         }
-        boolean colon = false;
+        if (text.indexOf(':') < 0) {
+            return ipv4(text);
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean ok = c >= '0' && c <= '9' || c == '.' || c == ':' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
-            if (!ok) {
+            if (!(c >= '0' && c <= '9' || c == '.' || c == ':' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
                 return null;
             }
-            colon |= c == ':';
-        }
-        if (!colon && text.chars().filter(c -> c == '.').count() != 3) {
-            return null; // "10" or "1.2" would be read as a number by getByName
         }
         try {
-            return InetAddress.getByName(text).getAddress(); // a literal: parsed, never looked up
+            return InetAddress.getByName(text).getAddress(); // contains ':': an IPv6 literal or an error
         } catch (UnknownHostException e) {
             return null;
         }
     }
 
+    private static byte[] ipv4(String text) {
+        byte[] out = new byte[4];
+        int octet = 0;
+        int value = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : '.';
+            if (c >= '0' && c <= '9') {
+                value = (value < 0 ? 0 : value * 10) + (c - '0');
+                if (value > 255) {
+                    return null;
+                }
+            } else if (c == '.' && value >= 0 && octet < 4) {
+                out[octet++] = (byte) value;
+                value = -1;
+            } else {
+                return null;
+            }
+        }
+        return octet == 4 ? out : null;
+    }
+
     /** Checks a stored {@code acip} entry: an IPv4/IPv6 address, optionally with a CIDR prefix length. */
     static boolean isAddressOrBlock(String entry, boolean v6) {
-        int slash = entry.indexOf('/');
-        byte[] net = literal(slash < 0 ? entry : entry.substring(0, slash));
-        if (net == null || net.length != (v6 ? 16 : 4)) {
-            return false;
-        }
-        if (slash < 0) {
-            return true;
-        }
-        try {
-            int bits = Integer.parseInt(entry.substring(slash + 1));
-            return bits >= 0 && bits <= net.length * 8;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        Block b = Block.parse(entry);
+        return b != null && b.net().length == (v6 ? 16 : 4);
     }
 }

@@ -11,7 +11,8 @@ import java.util.List;
  * day of month (1-31), month (1-12), day of week (0-7, 0 and 7 Sunday, as crontab) and year; six fields (no year,
  * as Mobius writes {@code actw}) mean any year. Each field is
  * {@code *}, a value, a range {@code a-b}, either with a step {@code /n}, or a comma-separated list of those. A
- * time matches when every field matches, read in UTC (oneM2M timestamps are UTC).
+ * time matches when every field matches, read in UTC (oneM2M timestamps are UTC), except that when both day
+ * fields are restricted (neither is {@code *}) either of them will do, as in crontab.
  */
 final class ScheduleEntry {
     private static final int[][] BOUNDS = {{0, 59}, {0, 59}, {0, 23}, {1, 31}, {1, 12}, {0, 7}, {1970, 9999}};
@@ -20,9 +21,12 @@ final class ScheduleEntry {
 
     /** One field: the ranges it lists, each as {from, to, step}. */
     private final List<int[]>[] fields;
+    /** Both day of month and day of week restricted: a day matches if either does (crontab). */
+    private final boolean eitherDay;
 
-    private ScheduleEntry(List<int[]>[] fields) {
+    private ScheduleEntry(List<int[]>[] fields, boolean eitherDay) {
         this.fields = fields;
+        this.eitherDay = eitherDay;
     }
 
     /** @throws IllegalArgumentException naming the field that is not valid */
@@ -41,7 +45,7 @@ final class ScheduleEntry {
         for (int i = 0; i < 7; i++) {
             fields[i] = field(parts[i], i);
         }
-        return new ScheduleEntry(fields);
+        return new ScheduleEntry(fields, !parts[3].equals("*") && !parts[5].equals("*"));
     }
 
     private static List<int[]> field(String text, int index) {
@@ -77,9 +81,11 @@ final class ScheduleEntry {
 
     boolean matches(ZonedDateTime utc) {
         int dow = utc.getDayOfWeek() == DayOfWeek.SUNDAY ? 0 : utc.getDayOfWeek().getValue();
+        boolean dayOfMonth = in(3, utc.getDayOfMonth());
+        boolean dayOfWeek = in(5, dow) || dow == 0 && in(5, 7);
         return in(0, utc.getSecond()) && in(1, utc.getMinute()) && in(2, utc.getHour())
-                && in(3, utc.getDayOfMonth()) && in(4, utc.getMonthValue())
-                && (in(5, dow) || dow == 0 && in(5, 7)) && in(6, utc.getYear());
+                && (eitherDay ? dayOfMonth || dayOfWeek : dayOfMonth && dayOfWeek)
+                && in(4, utc.getMonthValue()) && in(6, utc.getYear());
     }
 
     private boolean in(int field, int value) {

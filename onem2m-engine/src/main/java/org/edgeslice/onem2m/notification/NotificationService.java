@@ -32,7 +32,9 @@ import org.edgeslice.onem2m.store.ResourceStore;
  *       with retries;</li>
  *   <li>{@code sud} to the {@code su} of a deleted subscription;</li>
  *   <li>{@code exc}: after that many notifications the subscription is removed (via the callback the engine
- *       registers), which in turn sends {@code sud}.</li>
+ *       registers), which in turn sends {@code sud};</li>
+ *   <li>{@code bn} (batchNotify) and {@code rl} (rateLimit): when event notifications leave, see
+ *       {@link NotificationPacing}.</li>
  * </ul>
  * A {@code nu} that is not a URL is a resource id of an AE whose {@code poa} receives the notification.
  */
@@ -52,6 +54,8 @@ public final class NotificationService implements AutoCloseable {
     private final Map<String, Integer> sentCounts = new ConcurrentHashMap<>();
     private final AtomicLong requestIds = new AtomicLong();
     private volatile Consumer<String> subscriptionExpirer = ri -> { };
+    /** Batches and rate limits; used on the notification thread only. */
+    private final NotificationPacing pacing;
 
     /**
      * @param addressLookup resolves a {@code nu} that is a resource address to the resource (an AE)
@@ -71,6 +75,7 @@ public final class NotificationService implements AutoCloseable {
             return t;
         });
         executor.setRemoveOnCancelPolicy(true);
+        this.pacing = new NotificationPacing(executor, (uri, body) -> deliver(uri, body, 0));
     }
 
     /** The engine's way to delete a subscription whose {@code exc} is used up. */
@@ -128,6 +133,7 @@ public final class NotificationService implements AutoCloseable {
     /** Sends {@code sud} to the subscriber URI of a deleted subscription (TS-0004 §7.3.8.2.3). */
     public void subscriptionDeleted(Resource sub) {
         sentCounts.remove(sub.ri());
+        subscriptionChanged(sub); // batched notifications go before the deletion notice
         String su = sub.text("su");
         if (su == null || su.isEmpty()) {
             return;
@@ -137,6 +143,11 @@ public final class NotificationService implements AutoCloseable {
         sgn.put("sur", cseId + "/" + sub.ri());
         JsonNode body = wrap(sgn);
         resolveTarget(su).ifPresent(uri -> executor.execute(() -> deliver(uri, body, 0)));
+    }
+
+    /** A subscription was updated or deleted: what waits for it (batches, rate limit) is sent now. */
+    public void subscriptionChanged(Resource sub) {
+        executor.execute(() -> pacing.release(sub.ri()));
     }
 
     private void notifySubscribers(Resource subscribed, Resource subject, ObjectNode modified, int net) {
@@ -150,8 +161,11 @@ public final class NotificationService implements AutoCloseable {
                 continue;
             }
             JsonNode body = eventBody(sub, subject, modified, net);
+            JsonNode bn = sub.attrs().get("bn");
+            JsonNode rl = sub.attrs().get("rl");
             for (String nu : sub.textList("nu")) {
-                executor.execute(() -> resolveTarget(nu).ifPresentOrElse(uri -> deliver(uri, body, 0),
+                executor.execute(() -> resolveTarget(nu).ifPresentOrElse(
+                        uri -> pacing.event(sub.ri(), uri, body, bn, rl),
                         () -> LOG.log(Level.WARNING, "notification target {0} cannot be resolved", nu)));
             }
             countAndExpire(sub);
@@ -291,6 +305,10 @@ public final class NotificationService implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!executor.isShutdown()) {
+            // what is waiting in batches is sent before the executor stops taking work
+            executor.execute(pacing::releaseAll);
+        }
         executor.shutdown();
         try {
             executor.awaitTermination(2, TimeUnit.SECONDS);

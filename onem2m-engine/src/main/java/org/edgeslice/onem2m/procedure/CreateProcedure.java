@@ -50,6 +50,11 @@ final class CreateProcedure {
         ObjectNode sent = rcn == 9 ? body.deepCopy() : null;
         AttributeValidator.validateCreate(schema, body);
         checkName(body);
+        if (parent.type() == ResourceType.GROUP && body.has("rn")
+                && FanOutProcedure.FOPT.equals(body.get("rn").asText())) {
+            // TS-0001 §9.6.13: the group's virtual <fanOutPoint> has that name
+            throw Onem2mException.badRequest("fopt names the group's fanOutPoint");
+        }
         if (type == ResourceType.CONTENT_INSTANCE) {
             checkContentInfo(body.get("cnf"));
             JsonNode dcnt = body.get("dcnt");
@@ -80,6 +85,8 @@ final class CreateProcedure {
         }
 
         Resource created;
+        List<Resource> evicted = List.of();
+        List<Resource> groupsLeft = List.of();
         ctx.writeLock().lock();
         try {
             // the parent may have been deleted while we verified
@@ -115,8 +122,11 @@ final class CreateProcedure {
                     attrs.put("cbs", 0);
                     attrs.put("st", 0);
                 }
-                case CONTENT_INSTANCE -> createInstance(parent, attrs, batch, now);
-                case GROUP -> ctx.groups().validate(attrs, ri, Originator.of(req));
+                case CONTENT_INSTANCE -> {
+                    evicted = createInstance(parent, attrs, batch, now);
+                    groupsLeft = ctx.remove(evicted, batch);
+                }
+                case GROUP -> ctx.groups().validate(attrs, ri, Originator.of(req), true);
                 case SUBSCRIPTION -> {
                     if (!attrs.has("nct")) {
                         attrs.put("nct", 1); // TS-0004 §7.4.8.1: notificationContentType defaults to 1 (all attributes)
@@ -129,11 +139,13 @@ final class CreateProcedure {
             batch.create(created);
             ctx.store().write(batch);
             if (type == ResourceType.GROUP) {
-                ctx.groups().written(ri, created);
+                ctx.groups().written(null, created);
             }
+            ctx.groups().removed(evicted, groupsLeft);
         } finally {
             ctx.writeLock().unlock();
         }
+        ctx.announce(groupsLeft);
         if (ctx.notificationsEnabled()) {
             ctx.notifications().childCreated(parent, created);
         }
@@ -143,8 +155,12 @@ final class CreateProcedure {
         return new Response(ResponseStatusCode.CREATED, content, created.path());
     }
 
-    /** CIN rules (TS-0001 §9.6.7): size, creator, state tag, and the parent's counters and limits. */
-    private void createInstance(Resource container, ObjectNode attrs, WriteBatch batch, Instant now) {
+    /**
+     * CIN rules (TS-0001 §9.6.7): size, creator, state tag, and the parent's counters and limits.
+     *
+     * @return the instances the container's limits evict (not yet in {@code batch})
+     */
+    private List<Resource> createInstance(Resource container, ObjectNode attrs, WriteBatch batch, Instant now) {
         JsonNode con = attrs.get("con");
         long cs = con.isTextual() ? con.asText().getBytes(StandardCharsets.UTF_8).length : Json.write(con).length;
         long mbs = container.longValue("mbs", -1);
@@ -163,8 +179,8 @@ final class CreateProcedure {
         ContainerPolicy.account(parent, evicted);
         p.put("st", st);
         p.put("lt", attrs.get("ct").asText());
-        evicted.forEach(r -> batch.delete(r.ri()));
         batch.update(parent);
+        return evicted;
     }
 
     private String newId(ResourceType type) {

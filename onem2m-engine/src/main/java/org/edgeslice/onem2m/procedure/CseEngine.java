@@ -61,7 +61,8 @@ public final class CseEngine implements AutoCloseable {
         AccessControl access = new AccessControl(store, config.adminOriginator(), config.cseName(), config.cseId(),
                 config.cseBaseRetrieve());
         this.ctx = new CseContext(config, store, resolver, access, notifications, new ReentrantLock(),
-                new GroupMembers(store, resolver, access, config.cseBaseRi()));
+                new GroupMembers(store, resolver, access, config.cseBaseRi(),
+                        config.functions().contains(CommonServiceFunction.GROUP_MANAGEMENT)));
         this.create = new CreateProcedure(ctx);
         this.retrieve = new RetrieveProcedure(ctx);
         this.update = new UpdateProcedure(ctx);
@@ -83,12 +84,16 @@ public final class CseEngine implements AutoCloseable {
      * @return the response; failures are responses with an error RSC, never exceptions
      */
     public Response handle(Request req, FunctionSet servedHere) {
-        return handle(req, servedHere, 0);
+        return handle(req, servedHere, 0, null);
     }
 
-    private Response handle(Request req, FunctionSet servedHere, int fanOutDepth) {
+    /**
+     * @param fanOutDepth fan-out points the request has passed
+     * @param budget      member requests left to the original request, or null before its first fan-out point
+     */
+    private Response handle(Request req, FunctionSet servedHere, int fanOutDepth, FanOutProcedure.Budget budget) {
         try {
-            return dispatch(req, servedHere, fanOutDepth);
+            return dispatch(req, servedHere, fanOutDepth, budget);
         } catch (Onem2mException e) {
             return Response.error(e.rsc(), e.getMessage());
         } catch (RuntimeException e) {
@@ -97,7 +102,7 @@ public final class CseEngine implements AutoCloseable {
         }
     }
 
-    private Response dispatch(Request req, FunctionSet served, int fanOutDepth) {
+    private Response dispatch(Request req, FunctionSet served, int fanOutDepth, FanOutProcedure.Budget budget) {
         String rvi = req.releaseVersion();
         // TS-0004 §7.3.2: a release the CSE does not list in srv is 4001, "1" included (ACME
         // test_checkHTTPRVIWrongInRequest); an absent rvi is a Release 1 request and stays accepted
@@ -115,8 +120,9 @@ public final class CseEngine implements AutoCloseable {
             // a group's <fanOutPoint>: the Group Management CSF sends the request on to every member
             gate.check(CommonServiceFunction.GROUP_MANAGEMENT, served);
             requireOriginator(from);
-            return fanOut.fanOut(withFrom(req, from), point, fanOutDepth,
-                    member -> handle(member, served, fanOutDepth + 1));
+            FanOutProcedure.Budget left = budget == null ? new FanOutProcedure.Budget() : budget;
+            return fanOut.fanOut(withFrom(req, from), point, fanOutDepth, left,
+                    member -> handle(member, served, fanOutDepth + 1, left));
         }
         switch (req.op()) {
             case CREATE -> {
@@ -262,9 +268,7 @@ public final class CseEngine implements AutoCloseable {
     }
 
     private static Request withFrom(Request r, String from) {
-        return from.equals(r.from()) ? r : new Request(r.op(), r.to(), from, r.requestId(), r.releaseVersion(),
-                r.resourceType(), r.content(), r.resultContent(), r.filterUsage(), r.filter(), r.identifierType(),
-                r.originatorAddress());
+        return from.equals(r.from()) ? r : r.withFrom(from);
     }
 
     /**
@@ -292,6 +296,7 @@ public final class CseEngine implements AutoCloseable {
             if (!c.has("mia")) {
                 continue;
             }
+            List<Resource> groupsLeft = List.of();
             ctx.writeLock().lock();
             try {
                 Resource current = store.get(c.ri()).orElse(null);
@@ -303,14 +308,16 @@ public final class CseEngine implements AutoCloseable {
                     Resource copy = current.copy();
                     ContainerPolicy.account(copy, aged);
                     WriteBatch batch = new WriteBatch();
-                    aged.forEach(a -> batch.delete(a.ri()));
+                    groupsLeft = ctx.remove(aged, batch);
                     batch.update(copy);
                     store.write(batch);
+                    ctx.groups().removed(aged, groupsLeft);
                     removed += aged.size();
                 }
             } finally {
                 ctx.writeLock().unlock();
             }
+            ctx.announce(groupsLeft);
         }
         return removed;
     }
@@ -354,7 +361,10 @@ public final class CseEngine implements AutoCloseable {
         a.put("cst", config.cseType());
         ArrayNode srt = a.putArray("srt");
         for (ResourceType t : ResourceType.values()) {
-            srt.add(t.ty());
+            // a type whose function this CSE does not hold is not supported here (an IoT slice has no groups)
+            if (t != ResourceType.GROUP || config.functions().contains(CommonServiceFunction.GROUP_MANAGEMENT)) {
+                srt.add(t.ty());
+            }
         }
         ArrayNode srv = a.putArray("srv");
         config.supportedReleases().forEach(srv::add);

@@ -1,9 +1,7 @@
 package org.edgeslice.onem2m.procedure;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.edgeslice.onem2m.common.Json;
 import org.edgeslice.onem2m.common.Onem2mException;
 import org.edgeslice.onem2m.common.ResourceType;
 import org.edgeslice.onem2m.common.ResponseStatusCode;
@@ -74,9 +72,9 @@ final class DeleteProcedure {
                 batch.update(p);
                 parent = p;
             }
-            List<Resource> groups = ctx.groups().removeDeleted(subtree, batch);
+            List<Resource> groups = ctx.groups().leave(subtree, batch);
             ctx.store().write(batch);
-            ctx.groups().deleted(subtree, groups);
+            ctx.groups().removed(subtree, groups);
             return new Deleted(root, parent, subtree, groups);
         } finally {
             ctx.writeLock().unlock();
@@ -102,13 +100,7 @@ final class DeleteProcedure {
                 ctx.notifications().subscriptionDeleted(r);
             }
         }
-        for (Resource g : d.groups) {
-            ObjectNode modified = Json.object();
-            modified.set("mid", g.attrs().get("mid"));
-            modified.set("cnm", g.attrs().get("cnm"));
-            modified.set("lt", g.attrs().get("lt"));
-            ctx.notifications().resourceUpdated(g, modified);
-        }
+        ctx.announce(d.groups);
     }
 
     private void collect(Resource r, List<Resource> out) {

@@ -26,9 +26,20 @@ import org.edgeslice.onem2m.request.Response;
  * answering CSE, {@code to} the resource the answer is about; docs/conformance.md).
  */
 final class FanOutProcedure {
-    private static final String FOPT = "fopt";
-    /** Deeper nesting than membership validation allows means a cycle made behind the engine's back. */
+    /** The fan-out point's name below its group. */
+    static final String FOPT = "fopt";
+    /** Fan-out points one request may pass, nested groups included; membership validation refuses deeper ones. */
     static final int MAX_DEPTH = 8;
+    /**
+     * Member requests one request may cause, through all the fan-out points it passes: a request to
+     * {@code g/fopt/fopt/...} through groups of groups would otherwise multiply (members^depth).
+     */
+    static final int MAX_MEMBER_REQUESTS = 1000;
+
+    /** What is left of a request's {@link #MAX_MEMBER_REQUESTS}, shared by the fan-out points it passes. */
+    static final class Budget {
+        private int left = MAX_MEMBER_REQUESTS;
+    }
 
     /** A resolved fan-out target: the group, and the address relative to each member ("" for none). */
     record Point(Resource group, String relative) {
@@ -62,9 +73,10 @@ final class FanOutProcedure {
     /**
      * @param req    the request, its originator normalised
      * @param depth  how many fan-out points the request has passed already
+     * @param budget member requests left to the request this fan-out belongs to
      * @param member handles one member's request (the engine, one level deeper)
      */
-    Response fanOut(Request req, Point point, int depth, Function<Request, Response> member) {
+    Response fanOut(Request req, Point point, int depth, Budget budget, Function<Request, Response> member) {
         if (depth >= MAX_DEPTH) {
             throw Onem2mException.badRequest("groups nest deeper than " + MAX_DEPTH + " fan-out points");
         }
@@ -75,9 +87,14 @@ final class FanOutProcedure {
         ArrayNode answers = Json.mapper().createArrayNode();
         for (JsonNode m : point.group().attrs().path("mid")) {
             String to = point.relative().isEmpty() ? m.asText() : m.asText() + "/" + point.relative();
-            Response r = member.apply(new Request(req.op(), to, req.from(), req.requestId(), req.releaseVersion(),
-                    req.resourceType(), req.content(), req.resultContent(), req.filterUsage(), req.filter(),
-                    req.identifierType(), req.originatorAddress()));
+            Response r;
+            if (budget.left > 0) {
+                budget.left--;
+                r = member.apply(req.withTo(to));
+            } else {
+                r = Response.error(ResponseStatusCode.BAD_REQUEST, "not sent: this request reached its limit of "
+                        + MAX_MEMBER_REQUESTS + " member requests");
+            }
             ObjectNode rsp = answers.addObject();
             rsp.put("rsc", r.rsc().code());
             rsp.put("rqi", req.requestId());

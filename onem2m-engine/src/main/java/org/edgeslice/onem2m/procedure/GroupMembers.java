@@ -26,7 +26,7 @@ import org.edgeslice.onem2m.store.WriteBatch;
 
 /**
  * The member rules of {@code <group>} (TS-0001 §9.6.13 and §10.2.7.2/§10.2.7.4, TS-0004 §7.4.13): validation of
- * {@code memberIDs} on CREATE and UPDATE, and the removal of deleted members.
+ * {@code memberIDs} on CREATE and on an UPDATE that changes them, and the removal of deleted members.
  *
  * <p>Validation: every member is a resource of this CSE (4004 when it does not exist, 5103 when it names another
  * CSE, 4000 for {@code la}/{@code ol}) that the originator may RETRIEVE (5105 RECEIVER_HAS_NO_PRIVILEGE); a
@@ -37,37 +37,52 @@ import org.edgeslice.onem2m.store.WriteBatch;
  * More members than {@code maxNrOfMembers} is 6010 MAX_NUMBER_OF_MEMBER_EXCEEDED. The CSE sets
  * {@code currentNrOfMembers} and {@code memberTypeValidated}.
  *
- * <p>Deleted members leave their groups: the engine keeps an index member → groups (loaded from the store on
- * first use, kept under the write lock), so a DELETE costs one map lookup per deleted resource.
+ * <p>Removed resources leave their groups, whatever removed them (DELETE, expiry, a container's eviction of
+ * instances): the engine keeps an index member → groups, loaded from the store when the engine starts and kept
+ * under the write lock, so a removal costs a lookup per removed resource. A CSE without the Group Management CSF
+ * (an IoT slice) holds no groups and skips all of it.
  */
 final class GroupMembers {
     /** memberType 24: any type (TS-0004 m2m:memberType "mixed"). */
     static final int MIXED = 24;
-    private static final String FOPT = "/fopt";
-    private static final int MAX_NESTING = 8;
+    private static final String FOPT = "/" + FanOutProcedure.FOPT;
 
     private final ResourceStore store;
     private final TargetResolver resolver;
     private final AccessControl access;
-    private final String cseBaseRi;
+    private final boolean enabled;
     /** member ri → ris of the groups that list it; guarded by the engine's write lock. */
-    private Map<String, Set<String>> groupsByMember;
+    private final Map<String, Set<String>> groupsByMember = new HashMap<>();
 
-    GroupMembers(ResourceStore store, TargetResolver resolver, AccessControl access, String cseBaseRi) {
+    /**
+     * @param enabled whether the CSE holds the Group Management CSF; without it there are no groups to keep
+     */
+    GroupMembers(ResourceStore store, TargetResolver resolver, AccessControl access, String cseBaseRi,
+                 boolean enabled) {
         this.store = store;
         this.resolver = resolver;
         this.access = access;
-        this.cseBaseRi = cseBaseRi;
+        this.enabled = enabled;
+        if (enabled) {
+            FilterCriteria groups = new FilterCriteria(Set.of(ResourceType.GROUP.ty()), List.of(), null, null, null,
+                    null, null, null, null, null, null, null, Set.of(), 1, null, null, null);
+            for (Resource g : store.discover(cseBaseRi, groups)) {
+                index(g, true);
+            }
+        }
     }
 
     /**
      * Validates a group's member attributes after a CREATE or UPDATE merged them into {@code attrs}, and writes
      * the CSE's own ones ({@code mid} cleaned up, {@code cnm}, {@code mtv}, {@code csy}, possibly {@code mt}).
+     * Caller holds the write lock.
      *
-     * @param groupRi    the group's ri (to refuse the group as its own member)
-     * @param originator who asks; it must be allowed to RETRIEVE every member
+     * @param groupRi        the group's ri (to refuse the group as its own member)
+     * @param originator     who asks; it must be allowed to RETRIEVE every member
+     * @param membersChanged whether the request set {@code mid} (a CREATE always does); otherwise only
+     *                       {@code maxNrOfMembers} is checked against the members the group has
      */
-    void validate(ObjectNode attrs, String groupRi, Originator originator) {
+    void validate(ObjectNode attrs, String groupRi, Originator originator, boolean membersChanged) {
         JsonNode mtNode = attrs.get("mt");
         JsonNode mnmNode = attrs.get("mnm");
         JsonNode midNode = attrs.get("mid");
@@ -87,6 +102,13 @@ final class GroupMembers {
             throw Onem2mException.badRequest("csy must be 1 (ABANDON_MEMBER), 2 (ABANDON_GROUP) or 3 (SET_MIXED)");
         }
         attrs.put("csy", csy);
+        if (!membersChanged) {
+            if (midNode.size() > mnm) {
+                throw new Onem2mException(ResponseStatusCode.MAX_NUMBER_OF_MEMBER_EXCEEDED,
+                        "the group has " + midNode.size() + " members, more than mnm " + mnm);
+            }
+            return;
+        }
         Map<String, Boolean> members = new LinkedHashMap<>();
         for (JsonNode m : midNode) {
             String id = m.asText();
@@ -108,8 +130,9 @@ final class GroupMembers {
                 if (r.type() != ResourceType.GROUP) {
                     throw Onem2mException.badRequest("member " + id + ": only a group has a fanOutPoint");
                 }
-                if (groupRi != null && reaches(r, groupRi, 0)) {
-                    throw Onem2mException.badRequest("member " + id + " fans out to this group again");
+                if (reaches(r, groupRi, 1, new HashSet<>())) {
+                    throw Onem2mException.badRequest("member " + id + " fans out to this group again, or through "
+                            + "more than " + FanOutProcedure.MAX_DEPTH + " groups");
                 }
                 type = r.attrs().path("mt").asInt();
             }
@@ -143,9 +166,14 @@ final class GroupMembers {
         attrs.put("mtv", true);
     }
 
-    /** Whether fanning out through {@code group} ever reaches the group {@code ri} (a cycle). */
-    private boolean reaches(Resource group, String ri, int depth) {
-        if (depth > MAX_NESTING) {
+    /**
+     * Whether fanning out through {@code group} reaches the group {@code ri} (a cycle) or nests deeper than a
+     * request may go. Each group is looked at once.
+     *
+     * @param depth the fan-out points passed to get to {@code group}
+     */
+    private boolean reaches(Resource group, String ri, int depth, Set<String> visited) {
+        if (depth >= FanOutProcedure.MAX_DEPTH) {
             return true;
         }
         for (JsonNode m : group.attrs().path("mid")) {
@@ -153,12 +181,15 @@ final class GroupMembers {
             if (!id.endsWith(FOPT)) {
                 continue;
             }
-            String member = id.substring(0, id.length() - FOPT.length());
+            String member = memberRi(id);
             if (member.equals(ri)) {
                 return true;
             }
+            if (!visited.add(member)) {
+                continue;
+            }
             Resource next = store.get(member).orElse(null);
-            if (next != null && reaches(next, ri, depth + 1)) {
+            if (next != null && reaches(next, ri, depth + 1, visited)) {
                 return true;
             }
         }
@@ -166,30 +197,33 @@ final class GroupMembers {
     }
 
     /**
-     * Takes deleted resources out of the groups that list them (TS-0001 §10.2.7.x: a group lists existing
-     * resources). Caller holds the write lock; the changed groups go into {@code batch}.
+     * Takes removed resources out of the groups that list them (TS-0001 §10.2.7.x: a group lists existing
+     * resources). Caller holds the write lock, adds the changed groups to {@code batch} and calls
+     * {@link #removed} once the batch is written.
      *
-     * @param deleted the deleted resources (a whole subtree)
-     * @return the groups as changed, for the update notifications
+     * @param removed the removed resources (a whole subtree, or evicted instances)
+     * @return the groups as changed, for {@link #removed} and the update notifications
      */
-    List<Resource> removeDeleted(Collection<Resource> deleted, WriteBatch batch) {
-        Map<String, Set<String>> index = index();
+    List<Resource> leave(Collection<Resource> removed, WriteBatch batch) {
+        if (groupsByMember.isEmpty()) {
+            return List.of(); // the usual case: no groups, or none listing what went
+        }
         Set<String> gone = new HashSet<>();
         Set<String> affected = new HashSet<>();
-        for (Resource r : deleted) {
-            gone.add(r.ri());
-            Set<String> groups = index.get(r.ri());
+        for (Resource r : removed) {
+            Set<String> groups = groupsByMember.get(r.ri());
             if (groups != null) {
                 affected.addAll(groups);
             }
+            gone.add(r.ri());
+        }
+        if (affected.isEmpty()) {
+            return List.of();
         }
         List<Resource> changed = new ArrayList<>();
         String now = Timestamps.now();
         for (String g : affected) {
-            if (gone.contains(g)) {
-                continue;
-            }
-            Resource group = store.get(g).orElse(null);
+            Resource group = gone.contains(g) ? null : store.get(g).orElse(null);
             if (group == null) {
                 continue;
             }
@@ -209,45 +243,55 @@ final class GroupMembers {
         return changed;
     }
 
-    /** After a write: the group's members as stored now (null {@code group} with {@code ri}: deleted). */
-    void written(String groupRi, Resource group) {
-        Map<String, Set<String>> index = index();
-        index.values().forEach(s -> s.remove(groupRi));
-        index.values().removeIf(Set::isEmpty);
-        if (group != null) {
-            for (JsonNode m : group.attrs().path("mid")) {
-                index.computeIfAbsent(memberRi(m.asText()), k -> new HashSet<>()).add(groupRi);
-            }
+    /** After a write that removed resources: the index forgets them and records the groups {@link #leave} changed. */
+    void removed(Collection<Resource> removed, List<Resource> changedGroups) {
+        if (!enabled) {
+            return;
         }
-    }
-
-    /** After a delete: forgets the deleted groups, records the changed ones. */
-    void deleted(Collection<Resource> deleted, List<Resource> changedGroups) {
-        if (groupsByMember == null) {
-            return; // loaded from the store, as written, on first use
-        }
-        for (Resource r : deleted) {
-            groupsByMember.remove(r.ri());
+        for (Resource r : removed) {
             if (r.type() == ResourceType.GROUP) {
-                written(r.ri(), null);
+                index(r, false);
             }
         }
-        changedGroups.forEach(g -> written(g.ri(), g));
+        for (Resource r : removed) {
+            groupsByMember.remove(r.ri());
+        }
+        for (Resource g : changedGroups) {
+            written(null, g); // before: its entries for the removed members went with them above
+        }
     }
 
-    private Map<String, Set<String>> index() {
-        if (groupsByMember == null) {
-            Map<String, Set<String>> index = new HashMap<>();
-            FilterCriteria groups = new FilterCriteria(Set.of(ResourceType.GROUP.ty()), List.of(), null, null, null,
-                    null, null, null, null, null, null, null, Set.of(), 1, null, null, null);
-            for (Resource g : store.discover(cseBaseRi, groups)) {
-                for (JsonNode m : g.attrs().path("mid")) {
-                    index.computeIfAbsent(memberRi(m.asText()), k -> new HashSet<>()).add(g.ri());
+    /** After a write of a group: its members as they were ({@code before}, or null) and are now. */
+    void written(Resource before, Resource after) {
+        if (before != null) {
+            index(before, false);
+        }
+        if (after != null) {
+            index(after, true);
+        }
+    }
+
+    private void index(Resource group, boolean add) {
+        for (JsonNode m : group.attrs().path("mid")) {
+            String member = memberRi(m.asText());
+            if (add) {
+                groupsByMember.computeIfAbsent(member, k -> new HashSet<>()).add(group.ri());
+            } else {
+                Set<String> groups = groupsByMember.get(member);
+                if (groups != null && groups.remove(group.ri()) && groups.isEmpty()) {
+                    groupsByMember.remove(member);
                 }
             }
-            groupsByMember = index;
         }
-        return groupsByMember;
+    }
+
+    /** What changed in a group its removed members left, for its subscribers' update notification. */
+    static ObjectNode changes(Resource group) {
+        ObjectNode modified = Json.object();
+        for (String name : new String[] {"mid", "cnm", "lt"}) {
+            modified.set(name, group.attrs().get(name));
+        }
+        return modified;
     }
 
     private static String memberRi(String member) {

@@ -28,7 +28,7 @@ final class SubscriptionRules {
     private static final Set<String> ENC_DEFINED = Set.of("crb", "cra", "ms", "us", "sts", "stb", "exb", "exa",
             "sza", "szb", "om", "atr", "md", "nsp", "gq", "cty");
     /** Subscription attributes that ask for behaviour this CSE does not have (batching, rate limit, ...). */
-    private static final Set<String> NOT_IMPLEMENTED = Set.of("bn", "rl", "pn", "psn", "nfu");
+    private static final Set<String> NOT_IMPLEMENTED = Set.of("pn", "psn", "nfu");
     private static final int NCT_MODIFIED_ATTRIBUTES = 2;
     private static final int NET_CREATE_CHILD = 3;
 
@@ -46,6 +46,8 @@ final class SubscriptionRules {
                 throw notImplemented("subscription attribute " + flag + "=true is not supported by this CSE");
             }
         }
+        checkBatchNotify(sub.get("bn"));
+        checkRateLimit(sub.get("rl"));
         int nct = (int) sub.path("nct").asLong(1);
         if (nct < 1 || nct > MAX_NCT_DEFINED) {
             throw Onem2mException.badRequest("nct must be a notificationContentType (1-" + MAX_NCT_DEFINED + ")");
@@ -88,6 +90,74 @@ final class SubscriptionRules {
         JsonNode chty = enc.get("chty");
         if (chty != null && !AttributeType.INT_LIST.accepts(chty)) {
             throw Onem2mException.badRequest("enc/chty must be a list of resource types");
+        }
+    }
+
+    /**
+     * batchNotify (TS-0004 m2m:batchNotify): {@code num}, a positive number of notifications, and {@code dur}, a
+     * duration; at least one of them, nothing else.
+     */
+    private static void checkBatchNotify(JsonNode bn) {
+        if (bn == null || bn.isNull()) {
+            return;
+        }
+        onlyMembers(bn, "bn", "num", "dur");
+        if (bn.isEmpty()) {
+            throw Onem2mException.badRequest("bn needs num, dur or both");
+        }
+        positive(bn, "bn", "num", false);
+        duration(bn, "bn", "dur", false);
+    }
+
+    /** rateLimit (TS-0004 m2m:rateLimit): {@code mnn} notifications at most per time window {@code tww}. */
+    private static void checkRateLimit(JsonNode rl) {
+        if (rl == null || rl.isNull()) {
+            return;
+        }
+        onlyMembers(rl, "rl", "mnn", "tww");
+        positive(rl, "rl", "mnn", true);
+        duration(rl, "rl", "tww", true);
+    }
+
+    private static void onlyMembers(JsonNode value, String name, String... members) {
+        if (!value.isObject()) {
+            throw Onem2mException.badRequest(name + " must be an object");
+        }
+        for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
+            String member = names.next();
+            if (!Set.of(members).contains(member)) {
+                throw Onem2mException.badRequest("unknown " + name + " member " + member);
+            }
+        }
+    }
+
+    private static void positive(JsonNode value, String name, String member, boolean mandatory) {
+        JsonNode n = value.get(member);
+        if (n == null && !mandatory) {
+            return;
+        }
+        if (n == null || !n.isIntegralNumber() || n.asLong() < 1) {
+            throw Onem2mException.badRequest(name + "/" + member + " must be a positive integer");
+        }
+    }
+
+    /** An ISO 8601 duration above zero (xs:duration, e.g. {@code PT5S}). */
+    private static void duration(JsonNode value, String name, String member, boolean mandatory) {
+        JsonNode n = value.get(member);
+        if (n == null && !mandatory) {
+            return;
+        }
+        java.time.Duration d = null;
+        if (n != null && n.isTextual()) {
+            try {
+                d = java.time.Duration.parse(n.asText());
+            } catch (java.time.format.DateTimeParseException e) {
+                d = null;
+            }
+        }
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw Onem2mException.badRequest(name + "/" + member + " must be an ISO 8601 duration above zero, "
+                    + "e.g. PT5S");
         }
     }
 

@@ -78,6 +78,7 @@ final class UpdateProcedure {
         }
         Resource updated;
         ObjectNode modified = Json.object();
+        List<Resource> groupsLeft = List.of();
         ctx.writeLock().lock();
         try {
             current = ctx.store().get(current.ri()).orElseThrow(() -> Onem2mException.notFound("resource deleted"));
@@ -96,9 +97,12 @@ final class UpdateProcedure {
                 SubscriptionRules.check(attrs); // the result must be valid, e.g. nct=2 set where net holds 3
             }
             if (updated.type() == ResourceType.GROUP) {
-                ctx.groups().validate(attrs, updated.ri(), Originator.of(req));
-                for (String own : new String[] {"mid", "cnm", "mt", "mtv"}) {
-                    modified.set(own, attrs.get(own)); // as the CSE left them, for the notification
+                boolean membersChanged = body.has("mid");
+                ctx.groups().validate(attrs, updated.ri(), Originator.of(req), membersChanged);
+                if (membersChanged) {
+                    for (String own : new String[] {"mid", "cnm", "mt", "mtv"}) {
+                        modified.set(own, attrs.get(own)); // as the CSE left them, for the notification
+                    }
                 }
             }
             Instant now = Instant.now();
@@ -108,19 +112,27 @@ final class UpdateProcedure {
                 attrs.put("st", updated.longValue("st", 0) + 1);
                 List<Resource> evicted = ContainerPolicy.evictions(ctx.store(), updated, false, 0, now);
                 ContainerPolicy.account(updated, evicted);
-                evicted.forEach(r -> batch.delete(r.ri()));
+                groupsLeft = ctx.remove(evicted, batch);
+                batch.update(updated);
+                ctx.store().write(batch);
+                ctx.groups().removed(evicted, groupsLeft);
+            } else {
+                batch.update(updated);
+                ctx.store().write(batch);
             }
-            batch.update(updated);
-            ctx.store().write(batch);
             if (updated.type() == ResourceType.GROUP) {
-                ctx.groups().written(updated.ri(), updated);
+                ctx.groups().written(current, updated);
             }
         } finally {
             ctx.writeLock().unlock();
         }
+        ctx.announce(groupsLeft);
         modified.put("lt", updated.attrs().get("lt").asText());
         if (ctx.notificationsEnabled()) {
             ctx.notifications().resourceUpdated(updated, modified);
+            if (updated.type() == ResourceType.SUBSCRIPTION) {
+                ctx.notifications().subscriptionChanged(updated); // batches made under the old bn go out now
+            }
         }
         JsonNode content = rcn == 9 ? Json.object().set(updated.type().root(), changedByCse(current, updated, body))
                 : ResultContent.render(updated, rcn);

@@ -64,6 +64,18 @@ public record Request(Operation op, String to, String from, String requestId, St
                 identifierType, originatorAddress);
     }
 
+    /** The same request to another target (a group member, TS-0001 §10.2.7.6). */
+    public Request withTo(String target) {
+        return new Request(op, target, from, requestId, releaseVersion, resourceType, content, resultContent,
+                filterUsage, filter, identifierType, originatorAddress);
+    }
+
+    /** The same request with its originator written another way (an SP-relative AE-ID made CSE-relative). */
+    public Request withFrom(String originator) {
+        return new Request(op, to, originator, requestId, releaseVersion, resourceType, content, resultContent,
+                filterUsage, filter, identifierType, originatorAddress);
+    }
+
     /** The request as it came from this IP address (for {@code acip} access control contexts). */
     public Request withOriginatorAddress(String address) {
         return new Request(op, to, from, requestId, releaseVersion, resourceType, content, resultContent,

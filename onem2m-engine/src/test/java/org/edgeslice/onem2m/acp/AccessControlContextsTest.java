@@ -96,6 +96,10 @@ class AccessControlContextsTest {
         assertRsc(ResponseStatusCode.BAD_REQUEST, protect("[{\"actw\":[\"* * 5-2 * * * *\"]}]"));
         assertRsc(ResponseStatusCode.BAD_REQUEST, protect("[{\"acip\":{\"ipv4\":[\"localhost\"]}}]"),
                 "names are not resolved");
+        assertRsc(ResponseStatusCode.BAD_REQUEST, protect("[{\"acip\":{\"ipv4\":[\"a.dead.beef.cafe\"]}}]"),
+                "hex letters make a host name, never looked up");
+        assertRsc(ResponseStatusCode.BAD_REQUEST, protect("[{\"acip\":{\"ipv4\":[\"127.0.0.300\"]}}]"));
+        assertRsc(ResponseStatusCode.BAD_REQUEST, protect("[{\"acip\":{\"ipv4\":[\"127.1\"]}}]"));
         assertRsc(ResponseStatusCode.BAD_REQUEST, protect("[{\"acip\":{\"ipv4\":[\"::1\"]}}]"));
         assertRsc(ResponseStatusCode.BAD_REQUEST, protect("[{\"acip\":{\"ipv4\":[\"127.0.0.0/33\"]}}]"));
         assertRsc(ResponseStatusCode.BAD_REQUEST, protect("[{\"acip\":{\"ipv6\":[\"127.0.0.1\"]}}]"));
@@ -112,6 +116,8 @@ class AccessControlContextsTest {
         assertFalse(ScheduleEntry.parse("* * * * * 1-5 *").matches(t), "weekdays only");
         assertFalse(ScheduleEntry.parse("*/2 * * * * * *").matches(t), "even seconds only");
         assertFalse(ScheduleEntry.parse("* * 0-13 * * * *").matches(t));
+        assertTrue(ScheduleEntry.parse("* * * 1 * 0 *").matches(t), "the 1st or a Sunday: crontab's either-day rule");
+        assertFalse(ScheduleEntry.parse("* * * 1 * 1 *").matches(t), "neither the 1st nor a Monday");
         assertThrows(IllegalArgumentException.class, () -> ScheduleEntry.parse("* * * * * 8 *"));
         assertThrows(IllegalArgumentException.class, () -> ScheduleEntry.parse("*/0 * * * * * *"));
         assertThrows(IllegalArgumentException.class, () -> ScheduleEntry.parse("a * * * * * *"));

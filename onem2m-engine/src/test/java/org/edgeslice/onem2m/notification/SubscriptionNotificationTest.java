@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.edgeslice.onem2m.Fixture;
 import org.edgeslice.onem2m.common.ResponseStatusCode;
@@ -97,6 +99,84 @@ class SubscriptionNotificationTest {
         assertEquals(1, sgn.get("nev").get("net").asInt());
         assertTrue(sgn.get("nev").get("rep").get("m2m:uri").asText().startsWith("cnt"));
         assertNull(receiver.received.poll(300, TimeUnit.MILLISECONDS)); // the CIN create was not notified
+    }
+
+    private int instances;
+
+    /** Creates n instances whose con counts on from the last call's: 0, 1, 2, ... */
+    private void createInstances(int n) {
+        for (int i = 0; i < n; i++) {
+            engine.handle(Request.create(CSE + "/dev/temp", "Cdev", 4,
+                    body("m2m:cin", "{\"con\":\"" + instances++ + "\"}")));
+        }
+    }
+
+    private static List<String> contents(JsonNode agn) {
+        List<String> out = new ArrayList<>();
+        agn.get("m2m:agn").get("m2m:sgn").forEach(s -> out.add(s.at("/nev/rep/m2m:cin/con").asText()));
+        return out;
+    }
+
+    @Test
+    void batchNotifySendsNumNotificationsAsOneAggregatedNotification() throws Exception {
+        assertRsc(ResponseStatusCode.CREATED, subscribe("{\"rn\":\"s\",\"nu\":[\"" + receiver.url()
+                + "\"],\"enc\":{\"net\":[3]},\"bn\":{\"num\":2,\"dur\":\"PT30S\"}}"));
+        receiver.next(); // verification, not batched
+        createInstances(5);
+        assertEquals(List.of("0", "1"), contents(receiver.next().body()));
+        assertEquals(List.of("2", "3"), contents(receiver.next().body()));
+        assertNull(receiver.received.poll(300, TimeUnit.MILLISECONDS), "the fifth waits for a sixth or for dur");
+        assertRsc(ResponseStatusCode.DELETED, engine.handle(Request.delete(CSE + "/dev/temp/s", "Cdev")));
+        assertEquals(List.of("4"), contents(receiver.next().body()), "a deleted subscription sends what waits");
+    }
+
+    @Test
+    void batchNotifySendsWhatWaitsWhenDurHasPassed() throws Exception {
+        subscribe("{\"rn\":\"s\",\"nu\":[\"" + receiver.url()
+                + "\"],\"enc\":{\"net\":[3]},\"bn\":{\"num\":10,\"dur\":\"PT0.4S\"}}");
+        receiver.next();
+        long t0 = System.nanoTime();
+        createInstances(3);
+        JsonNode agn = receiver.next().body();
+        long waited = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(List.of("0", "1", "2"), contents(agn));
+        assertTrue(waited >= 350, "sent when dur had passed, not before: " + waited + " ms");
+        // an UPDATE that changes the batching sends what waits under the old one
+        createInstances(1);
+        assertRsc(ResponseStatusCode.UPDATED, engine.handle(Request.update(CSE + "/dev/temp/s", "Cdev",
+                body("m2m:sub", "{\"bn\":null}"))));
+        assertEquals(List.of("3"), contents(receiver.next().body()));
+        createInstances(1);
+        assertEquals("4", receiver.next().body().at("/m2m:sgn/nev/rep/m2m:cin/con").asText(), "no batching any more");
+    }
+
+    @Test
+    void rateLimitLetsMnnNotificationsLeavePerWindowAndTheRestLaterInOrder() throws Exception {
+        subscribe("{\"rn\":\"s\",\"nu\":[\"" + receiver.url()
+                + "\"],\"enc\":{\"net\":[3]},\"rl\":{\"mnn\":2,\"tww\":\"PT0.5S\"}}");
+        receiver.next();
+        long t0 = System.nanoTime();
+        createInstances(5);
+        List<String> got = new ArrayList<>();
+        List<Long> at = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            got.add(receiver.next().body().at("/m2m:sgn/nev/rep/m2m:cin/con").asText());
+            at.add((System.nanoTime() - t0) / 1_000_000);
+        }
+        assertEquals(List.of("0", "1", "2", "3", "4"), got, "in order");
+        assertTrue(at.get(2) >= 450 && at.get(4) >= 950, "two per half second: " + at);
+    }
+
+    @Test
+    void batchesCountAsOneNotificationForTheRateLimit() throws Exception {
+        subscribe("{\"rn\":\"s\",\"nu\":[\"" + receiver.url() + "\"],\"enc\":{\"net\":[3]},"
+                + "\"bn\":{\"num\":2},\"rl\":{\"mnn\":1,\"tww\":\"PT0.5S\"}}");
+        receiver.next();
+        long t0 = System.nanoTime();
+        createInstances(4);
+        assertEquals(List.of("0", "1"), contents(receiver.next().body()));
+        assertEquals(List.of("2", "3"), contents(receiver.next().body()));
+        assertTrue((System.nanoTime() - t0) / 1_000_000 >= 450, "the second batch waited for the next window");
     }
 
     @Test

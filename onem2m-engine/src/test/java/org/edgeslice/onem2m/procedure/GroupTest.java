@@ -118,6 +118,8 @@ class GroupTest {
         assertRsc(ResponseStatusCode.BAD_REQUEST,
                 f.send(Request.update(AE_PATH + "/g", AE, body("m2m:cnt", "{\"lbl\":[\"x\"]}"))));
         assertEquals(0, group(AE_PATH + "/g").get("cnm").asInt(), "nothing changed");
+        assertRsc(ResponseStatusCode.BAD_REQUEST, f.send(Request.create(AE_PATH + "/g", AE, 23,
+                body("m2m:sub", "{\"rn\":\"fopt\",\"nu\":[\"" + AE + "\"]}"))), "fopt is the fanOutPoint's name");
     }
 
     @Test
@@ -268,6 +270,52 @@ class GroupTest {
     }
 
     @Test
+    void instancesEvictedByTheirContainerLeaveTheirGroupsAndUpdatesDoNotRecheckUnchangedMembers() {
+        f.createContainer(AE_PATH, AE, "{\"rn\":\"one\",\"mni\":1}");
+        String first = f.createInstance(AE_PATH + "/one", AE, "a").content().get("m2m:cin").get("ri").asText();
+        assertRsc(ResponseStatusCode.CREATED, createGroup("{\"rn\":\"g\",\"mt\":4,\"mnm\":3,\"mid\":"
+                + mid(first) + "}"));
+        f.createInstance(AE_PATH + "/one", AE, "b"); // mni=1: the first instance is evicted
+        JsonNode g = group(AE_PATH + "/g");
+        assertEquals(0, g.get("cnm").asInt(), "the evicted instance left the group: " + g);
+        assertRsc(ResponseStatusCode.UPDATED, f.send(Request.update(AE_PATH + "/g", AE,
+                body("m2m:grp", "{\"gn\":\"renamed\"}"))), "an UPDATE without mid does not revalidate members");
+    }
+
+    @Test
+    void oneRequestCausesAtMostAThousandMemberRequestsThroughNestedFanOutPoints() {
+        List<String> groups = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Response r = createGroup("{\"rn\":\"n" + i + "\",\"mt\":9,\"mnm\":10,\"mid\":[]}");
+            groups.add(r.content().get("m2m:grp").get("ri").asText());
+        }
+        for (int i = 0; i < 5; i++) {
+            List<String> others = new ArrayList<>(groups);
+            others.remove(i);
+            assertRsc(ResponseStatusCode.UPDATED, f.send(Request.update(AE_PATH + "/n" + i, AE,
+                    body("m2m:grp", "{\"mid\":" + mid(others.toArray(String[]::new)) + "}"))));
+        }
+        // n0/fopt/fopt/fopt/fopt/fopt/fopt: 4 + 16 + ... + 4^6 = 5,460 member requests without a limit
+        Response r = f.send(Request.retrieve(AE_PATH + "/n0/fopt/fopt/fopt/fopt/fopt/fopt", AE));
+        assertRsc(ResponseStatusCode.OK, r);
+        int[] counts = new int[2]; // member answers, refused ones
+        count(r.content(), counts);
+        assertTrue(counts[0] - counts[1] <= FanOutProcedure.MAX_MEMBER_REQUESTS, "sent: " + (counts[0] - counts[1]));
+        assertTrue(counts[1] > 0, "the rest answered 4000 without being sent");
+    }
+
+    private static void count(JsonNode content, int[] counts) {
+        JsonNode rsp = content.path("m2m:agr").path("m2m:rsp");
+        for (JsonNode a : rsp) {
+            counts[0]++;
+            if (a.get("rsc").asInt() == 4000 && a.path("pc").path("m2m:dbg").asText().contains("limit")) {
+                counts[1]++;
+            }
+            count(a.path("pc"), counts);
+        }
+    }
+
+    @Test
     void aSliceWithoutGroupManagementRefusesGroupsWith5001() {
         try (Fixture slice = new Fixture(FunctionSet.forSlice("registration,retrieve"))) {
             slice.registerAe(AE, "grpApp");
@@ -275,6 +323,8 @@ class GroupTest {
                     body("m2m:grp", "{\"mt\":3,\"mnm\":2,\"mid\":[]}")));
             assertRsc(ResponseStatusCode.NOT_IMPLEMENTED, r);
             assertFalse(slice.engine.config().functions().contains(CommonServiceFunction.GROUP_MANAGEMENT));
+            assertFalse(texts(slice.send(Request.retrieve(CSE, AE)).content().get("m2m:cb").get("srt")).contains("9"),
+                    "a slice does not list <group> as supported");
         }
     }
 

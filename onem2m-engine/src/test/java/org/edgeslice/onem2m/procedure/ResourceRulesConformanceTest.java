@@ -165,7 +165,16 @@ class ResourceRulesConformanceTest {
         bad.add(new String[] {"{\"enc\":{\"foo\":1}}", "4000"});
         bad.add(new String[] {"{\"nct\":42}", "4000"});
         bad.add(new String[] {"{\"nct\":2,\"enc\":{\"net\":[3]}}", "4000"});
-        bad.add(new String[] {"{\"bn\":{\"num\":2}}", "5001"});
+        bad.add(new String[] {"{\"bn\":{\"num\":0}}", "4000"});
+        bad.add(new String[] {"{\"bn\":{}}", "4000"});
+        bad.add(new String[] {"{\"bn\":{\"num\":2,\"max\":3}}", "4000"});
+        bad.add(new String[] {"{\"bn\":{\"dur\":\"5 seconds\"}}", "4000"});
+        bad.add(new String[] {"{\"bn\":{\"dur\":\"PT0S\"}}", "4000"});
+        bad.add(new String[] {"{\"bn\":{\"dur\":5}}", "4000"});
+        bad.add(new String[] {"{\"rl\":{\"mnn\":2}}", "4000"});
+        bad.add(new String[] {"{\"rl\":{\"mnn\":0,\"tww\":\"PT1S\"}}", "4000"});
+        bad.add(new String[] {"{\"rl\":{\"mnn\":2,\"tww\":\"PT1S\",\"x\":1}}", "4000"});
+        bad.add(new String[] {"{\"pn\":1}", "5001"});
         bad.add(new String[] {"{\"enc\":{\"net\":[6]}}", "5001"});
         for (String[] b : bad) {
             String json = "{\"nu\":[\"" + AE + "\"]," + b[0].substring(1);
