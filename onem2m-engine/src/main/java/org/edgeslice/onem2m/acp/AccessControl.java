@@ -163,6 +163,29 @@ public final class AccessControl {
     }
 
     /**
+     * Notification targets of a {@code <subscription>} that are resources (an AE-ID or other resource address in
+     * {@code nu}, not a URL): the subscriber must have NOTIFY privilege on each (TS-0004 §7.4.8.2.1; ONEM2M notes:
+     * "the nu list is ACP-checked"), or any originator could have the CSE notify any AE. A target the subscriber
+     * is itself, and one that does not resolve (the verification request then fails), are not checked here.
+     *
+     * @param resolve finds a resource by address
+     * @throws Onem2mException 4101 SUBSCRIPTION_CREATOR_HAS_NO_PRIVILEGE
+     */
+    public void checkNotificationTargets(Originator subscriber, java.util.List<String> nus,
+                                         java.util.function.Function<String, java.util.Optional<Resource>> resolve) {
+        for (String nu : nus) {
+            if (nu.startsWith("http://") || nu.startsWith("https://") || nu.equals(subscriber.id())) {
+                continue;
+            }
+            Resource target = resolve.apply(nu).orElse(null);
+            if (target != null && !isAllowed(subscriber, Operation.NOTIFY, target, null)) {
+                throw new Onem2mException(ResponseStatusCode.SUBSCRIPTION_CREATOR_HAS_NO_PRIVILEGE, "originator "
+                        + subscriber.id() + " has no NOTIFY privilege on the notification target " + nu);
+            }
+        }
+    }
+
+    /**
      * Access to a group's {@code <fanOutPoint>} (TS-0001 §9.6.13, §9.6.14): the policies of the group's
      * {@code macp} when it has them, else the group's own access rules. Each member request is then checked
      * against the member's own rules as any request is.

@@ -122,11 +122,19 @@ final class AccessControlContexts {
      * refuses it otherwise, without asking DNS. Null for anything else.
      */
     static byte[] literal(String text) {
+        int zone = text.indexOf('%');
+        if (zone >= 0) {
+            text = text.substring(0, zone); // fe80::1%eth0, as the peer address of a link-local client reads
+        }
         if (text.isEmpty() || text.length() > 45) {
             return null;
         }
         if (text.indexOf(':') < 0) {
             return ipv4(text);
+        }
+        char first = text.charAt(0);
+        if (!(first == ':' || Character.digit(first, 16) >= 0)) {
+            return null; // getByName parses only text starting so as a literal; anything else it would look up
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -141,6 +149,7 @@ final class AccessControlContexts {
         }
     }
 
+    /** Four decimal octets 0-255 without leading zeros (010 would read as 8 in some parsers, 10 in others). */
     private static byte[] ipv4(String text) {
         byte[] out = new byte[4];
         int octet = 0;
@@ -148,6 +157,9 @@ final class AccessControlContexts {
         for (int i = 0; i <= text.length(); i++) {
             char c = i < text.length() ? text.charAt(i) : '.';
             if (c >= '0' && c <= '9') {
+                if (value == 0) {
+                    return null;
+                }
                 value = (value < 0 ? 0 : value * 10) + (c - '0');
                 if (value > 255) {
                     return null;

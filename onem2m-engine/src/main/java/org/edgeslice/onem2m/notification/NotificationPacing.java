@@ -25,18 +25,25 @@ import org.edgeslice.onem2m.common.Json;
  *   <li>{@code rl}: at most {@code mnn} notifications (a batch counts as one) leave per time window {@code tww};
  *       the others wait, in order, for the next windows.</li>
  * </ul>
- * A subscription that is changed or deleted, and the CSE when it closes, send what waits at once (so a
- * deletion notice never overtakes the events before it). Everything here runs on the notification thread,
+ * A subscription that is changed or deleted, and the CSE when it drains or closes, send what waits at once (so a
+ * deletion notice never overtakes the events before it). What waits is bounded: a batch leaves when it holds
+ * {@link #MAX_WAITING} notifications, and a rate limit keeps at most that many, dropping the oldest with a
+ * warning (durations are at most a day, SubscriptionRules). Everything here runs on the notification thread,
  * which also runs the timers, so no state is shared across threads.
  */
 final class NotificationPacing {
     /** How long a batch waits when the subscription's batchNotify gives no {@code dur} (a CSE choice). */
     static final Duration DEFAULT_BATCH_DURATION = Duration.ofSeconds(10);
+    /** Notifications one batch or one rate limit holds at most, per subscription and target. */
+    static final int MAX_WAITING = 1000;
+    private static final System.Logger LOG = System.getLogger(NotificationPacing.class.getName());
 
     private final ScheduledExecutorService thread;
     private final BiConsumer<URI, JsonNode> delivery;
     private final Map<String, Batch> batches = new HashMap<>();
     private final Map<String, Window> windows = new HashMap<>();
+    /** Set by {@link #releaseAll} on close: no more timers, everything leaves at once. */
+    private boolean closing;
 
     /**
      * @param thread   the notification thread, for the timers
@@ -64,6 +71,7 @@ final class NotificationPacing {
     private static final class Window {
         final URI target;
         final ArrayDeque<JsonNode> waiting = new ArrayDeque<>();
+        boolean started;
         long start;
         int sent;
         ScheduledFuture<?> timer;
@@ -81,14 +89,17 @@ final class NotificationPacing {
      * @param rl   the subscription's rateLimit, or null
      */
     void event(String subRi, URI target, JsonNode body, JsonNode bn, JsonNode rl) {
-        if (absent(bn)) {
+        if (absent(bn) || closing) {
+            if (!batches.isEmpty()) {
+                sendBatch(key(subRi, target)); // a batch made before bn was removed goes first
+            }
             limited(subRi, target, body, rl);
             return;
         }
         String key = key(subRi, target);
         Batch b = batches.computeIfAbsent(key, k -> new Batch(target, rl));
         b.sgns.add(body.get("m2m:sgn"));
-        if (b.sgns.size() >= bn.path("num").asLong(Long.MAX_VALUE)) {
+        if (b.sgns.size() >= Math.min(bn.path("num").asLong(Long.MAX_VALUE), MAX_WAITING)) {
             sendBatch(key);
         } else if (b.timer == null) {
             Duration dur = bn.hasNonNull("dur") ? Duration.parse(bn.get("dur").asText()) : DEFAULT_BATCH_DURATION;
@@ -113,16 +124,28 @@ final class NotificationPacing {
         }
     }
 
-    /** The CSE closes: everything that waits leaves now. */
-    void releaseAll() {
+    /**
+     * Everything that waits leaves now: when the CSE drains its notifications, and when it closes.
+     *
+     * @param close whether the CSE closes: from then on nothing waits (the thread takes no more timers)
+     */
+    void releaseAll(boolean close) {
+        closing |= close;
+        boolean wasClosing = closing;
+        closing = true; // batches released here go out at once, past the rate limit's timers
         for (String key : List.copyOf(batches.keySet())) {
             sendBatch(key);
         }
+        closing = wasClosing;
         for (Window w : windows.values()) {
             cancel(w.timer);
+            w.timer = null;
             w.waiting.forEach(n -> delivery.accept(w.target, n));
+            w.waiting.clear();
         }
-        windows.clear();
+        if (closing) {
+            windows.clear();
+        }
     }
 
     private void sendBatch(String key) {
@@ -137,15 +160,25 @@ final class NotificationPacing {
     }
 
     private void limited(String subRi, URI target, JsonNode body, JsonNode rl) {
-        if (absent(rl)) {
-            delivery.accept(target, body);
+        if ((absent(rl) || closing) && windows.isEmpty()) {
+            delivery.accept(target, body); // the usual case, with no key to build
             return;
         }
         String key = key(subRi, target);
+        if (absent(rl) || closing) {
+            Window earlier = windows.get(key);
+            if (earlier != null && !earlier.waiting.isEmpty() && !closing) {
+                earlier.waiting.add(body); // rl was removed: behind what waits, not before it
+            } else {
+                delivery.accept(target, body);
+            }
+            return;
+        }
         Window w = windows.computeIfAbsent(key, k -> new Window(target));
         long window = Duration.parse(rl.get("tww").asText()).toNanos();
         long now = System.nanoTime();
-        if (now - w.start >= window && w.waiting.isEmpty()) {
+        if ((!w.started || now - w.start >= window) && w.waiting.isEmpty()) {
+            w.started = true;
             w.start = now;
             w.sent = 0;
         }
@@ -153,6 +186,11 @@ final class NotificationPacing {
             w.sent++;
             delivery.accept(target, body);
             return;
+        }
+        if (w.waiting.size() >= MAX_WAITING) {
+            w.waiting.poll();
+            LOG.log(System.Logger.Level.WARNING, "rate limit of subscription {0}: more than {1} notifications "
+                    + "waiting for {2}, the oldest dropped", subRi, MAX_WAITING, target);
         }
         w.waiting.add(body);
         if (w.timer == null) {

@@ -271,9 +271,15 @@ public final class NotificationService implements AutoCloseable {
         return "ntf" + requestIds.incrementAndGet();
     }
 
-    /** Waits until queued notifications are sent (for tests and orderly shutdown). */
+    /**
+     * Sends what waits in batches and rate limits, then waits until queued notifications are sent (for tests and
+     * orderly shutdown).
+     */
     public void drain(long timeoutMillis) {
         long deadline = System.currentTimeMillis() + timeoutMillis;
+        if (!executor.isShutdown()) {
+            executor.execute(() -> pacing.releaseAll(false));
+        }
         while ((executor.getQueue().size() > 0 || executor.getActiveCount() > 0)
                 && System.currentTimeMillis() < deadline) {
             try {
@@ -307,7 +313,7 @@ public final class NotificationService implements AutoCloseable {
     public void close() {
         if (!executor.isShutdown()) {
             // what is waiting in batches is sent before the executor stops taking work
-            executor.execute(pacing::releaseAll);
+            executor.execute(() -> pacing.releaseAll(true));
         }
         executor.shutdown();
         try {

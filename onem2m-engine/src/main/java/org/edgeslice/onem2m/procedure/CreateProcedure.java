@@ -81,6 +81,7 @@ final class CreateProcedure {
                 throw new Onem2mException(ResponseStatusCode.NOT_IMPLEMENTED,
                         "this IoT slice has no notification function, so it cannot serve subscriptions");
             }
+            ctx.access().checkNotificationTargets(Originator.of(req), textList(body.get("nu")), ctx.resolver()::find);
             ctx.notifications().verify(ri, textList(body.get("nu")), req.from());
         }
 

@@ -28,7 +28,10 @@ import org.edgeslice.onem2m.request.Response;
 final class FanOutProcedure {
     /** The fan-out point's name below its group. */
     static final String FOPT = "fopt";
-    /** Fan-out points one request may pass, nested groups included; membership validation refuses deeper ones. */
+    /**
+     * Fan-out points one request may pass, nested groups included. Membership validation refuses cycles and
+     * chains deeper than this below a group; the fan-out enforces it in any case (4000 for the members past it).
+     */
     static final int MAX_DEPTH = 8;
     /**
      * Member requests one request may cause, through all the fan-out points it passes: a request to

@@ -130,7 +130,7 @@ final class GroupMembers {
                 if (r.type() != ResourceType.GROUP) {
                     throw Onem2mException.badRequest("member " + id + ": only a group has a fanOutPoint");
                 }
-                if (reaches(r, groupRi, 1, new HashSet<>())) {
+                if (reaches(r, groupRi, 1, new HashMap<>())) {
                     throw Onem2mException.badRequest("member " + id + " fans out to this group again, or through "
                             + "more than " + FanOutProcedure.MAX_DEPTH + " groups");
                 }
@@ -168,11 +168,14 @@ final class GroupMembers {
 
     /**
      * Whether fanning out through {@code group} reaches the group {@code ri} (a cycle) or nests deeper than a
-     * request may go. Each group is looked at once.
+     * request may go below it. A group is looked at again only when reached deeper than before, so at most
+     * {@link FanOutProcedure#MAX_DEPTH} times. Best effort for the depth: a group that lists this one through
+     * {@code /fopt} adds its own levels, which the fan-out itself limits.
      *
-     * @param depth the fan-out points passed to get to {@code group}
+     * @param depth   the fan-out points passed to get to {@code group}
+     * @param deepest for each group looked at, the deepest it was reached at
      */
-    private boolean reaches(Resource group, String ri, int depth, Set<String> visited) {
+    private boolean reaches(Resource group, String ri, int depth, Map<String, Integer> deepest) {
         if (depth >= FanOutProcedure.MAX_DEPTH) {
             return true;
         }
@@ -185,11 +188,13 @@ final class GroupMembers {
             if (member.equals(ri)) {
                 return true;
             }
-            if (!visited.add(member)) {
+            Integer seen = deepest.get(member);
+            if (seen != null && seen >= depth + 1) {
                 continue;
             }
+            deepest.put(member, depth + 1);
             Resource next = store.get(member).orElse(null);
-            if (next != null && reaches(next, ri, depth + 1, visited)) {
+            if (next != null && reaches(next, ri, depth + 1, deepest)) {
                 return true;
             }
         }

@@ -12,8 +12,10 @@ import org.edgeslice.onem2m.resource.AttributeType;
 /**
  * The values a {@code <subscription>} may hold (TS-0004 §7.4.8.2, §6.3.5.x m2m:eventNotificationCriteria), checked
  * on the attributes a CREATE gives and on the result of an UPDATE. Values the standard defines but this CSE does not
- * act on are 5001 NOT_IMPLEMENTED rather than stored and ignored: a client that asks for batched or rate-limited
- * notifications would otherwise silently get something else. Values the standard does not define are 4000.
+ * act on are 5001 NOT_IMPLEMENTED rather than stored and ignored: a client that asks for pending notifications or
+ * notification statistics would otherwise silently get something else. Values the standard does not define are
+ * 4000. Batched ({@code bn}) and rate-limited ({@code rl}) notifications are checked here and acted on by the
+ * notification service; their durations are capped at {@link #MAX_PACING} so that what waits stays bounded.
  */
 final class SubscriptionRules {
     /** notificationEventType values this CSE delivers: update, delete, create child, delete child. */
@@ -27,9 +29,11 @@ final class SubscriptionRules {
     private static final Set<String> ENC_EVALUATED = Set.of("net", "chty");
     private static final Set<String> ENC_DEFINED = Set.of("crb", "cra", "ms", "us", "sts", "stb", "exb", "exa",
             "sza", "szb", "om", "atr", "md", "nsp", "gq", "cty");
-    /** Subscription attributes that ask for behaviour this CSE does not have (batching, rate limit, ...). */
+    /** Subscription attributes that ask for behaviour this CSE does not have (pending notifications, stats). */
     private static final Set<String> NOT_IMPLEMENTED = Set.of("pn", "psn", "nfu");
     private static final int NCT_MODIFIED_ATTRIBUTES = 2;
+    /** The longest {@code bn/dur} and {@code rl/tww}: notifications wait in memory, so not for ever. */
+    static final java.time.Duration MAX_PACING = java.time.Duration.ofDays(1);
     private static final int NET_CREATE_CHILD = 3;
 
     private SubscriptionRules() {
@@ -155,9 +159,9 @@ final class SubscriptionRules {
                 d = null;
             }
         }
-        if (d == null || d.isNegative() || d.isZero()) {
-            throw Onem2mException.badRequest(name + "/" + member + " must be an ISO 8601 duration above zero, "
-                    + "e.g. PT5S");
+        if (d == null || d.isNegative() || d.isZero() || d.compareTo(MAX_PACING) > 0) {
+            throw Onem2mException.badRequest(name + "/" + member + " must be an ISO 8601 duration above zero and "
+                    + "at most a day, e.g. PT5S");
         }
     }
 

@@ -46,6 +46,19 @@ final class UpdateProcedure {
         return out;
     }
 
+    /** The attributes as an UPDATE would leave them ({@code null} removes one). */
+    private static ObjectNode merged(Resource current, ObjectNode body) {
+        ObjectNode attrs = current.attrs().deepCopy();
+        body.fields().forEachRemaining(e -> {
+            if (e.getValue().isNull()) {
+                attrs.remove(e.getKey());
+            } else {
+                attrs.set(e.getKey(), e.getValue());
+            }
+        });
+        return attrs;
+    }
+
     private static boolean isNull(ObjectNode body, String name) {
         return body.has(name) && body.get(name).isNull();
     }
@@ -71,9 +84,15 @@ final class UpdateProcedure {
         if (current.type() == ResourceType.GROUP && (isNull(body, "mid") || isNull(body, "mnm"))) {
             throw Onem2mException.badRequest("mid and mnm cannot be removed from a group");
         }
+        if (current.type() == ResourceType.SUBSCRIPTION) {
+            // the result is checked again under the lock; checked here first so that an invalid UPDATE sends no
+            // verification request
+            SubscriptionRules.check(merged(current, body));
+        }
         if (current.type() == ResourceType.SUBSCRIPTION && body.has("nu")) {
             List<String> added = new ArrayList<>(CreateProcedure.textList(body.get("nu")));
             added.removeAll(current.textList("nu"));
+            ctx.access().checkNotificationTargets(Originator.of(req), added, ctx.resolver()::find);
             ctx.notifications().verify(current.ri(), added, req.from());
         }
         Resource updated;
@@ -130,8 +149,9 @@ final class UpdateProcedure {
         modified.put("lt", updated.attrs().get("lt").asText());
         if (ctx.notificationsEnabled()) {
             ctx.notifications().resourceUpdated(updated, modified);
-            if (updated.type() == ResourceType.SUBSCRIPTION) {
-                ctx.notifications().subscriptionChanged(updated); // batches made under the old bn go out now
+            if (updated.type() == ResourceType.SUBSCRIPTION
+                    && (body.has("bn") || body.has("rl") || body.has("nu"))) {
+                ctx.notifications().subscriptionChanged(updated); // what waits under the old pacing goes out now
             }
         }
         JsonNode content = rcn == 9 ? Json.object().set(updated.type().root(), changedByCse(current, updated, body))

@@ -72,6 +72,7 @@ class AccessControlContextsTest {
         assertEquals(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, readFrom("127.8.0.1"));
         assertEquals(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, readFrom("127.0.0.2"));
         assertEquals(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE, readFrom(null), "an unknown source matches no address");
+        assertEquals(ResponseStatusCode.OK, readFrom("::1%lo"), "a zone id is not part of the address");
     }
 
     @Test
@@ -100,6 +101,10 @@ class AccessControlContextsTest {
                 "hex letters make a host name, never looked up");
         assertRsc(ResponseStatusCode.BAD_REQUEST, protect("[{\"acip\":{\"ipv4\":[\"127.0.0.300\"]}}]"));
         assertRsc(ResponseStatusCode.BAD_REQUEST, protect("[{\"acip\":{\"ipv4\":[\"127.1\"]}}]"));
+        assertRsc(ResponseStatusCode.BAD_REQUEST, protect("[{\"acip\":{\"ipv4\":[\"127.0.0.010\"]}}]"),
+                "leading zeros are ambiguous");
+        assertRsc(ResponseStatusCode.BAD_REQUEST, protect("[{\"acip\":{\"ipv6\":[\".::1\"]}}]"),
+                "not a literal, and never looked up");
         assertRsc(ResponseStatusCode.BAD_REQUEST, protect("[{\"acip\":{\"ipv4\":[\"::1\"]}}]"));
         assertRsc(ResponseStatusCode.BAD_REQUEST, protect("[{\"acip\":{\"ipv4\":[\"127.0.0.0/33\"]}}]"));
         assertRsc(ResponseStatusCode.BAD_REQUEST, protect("[{\"acip\":{\"ipv6\":[\"127.0.0.1\"]}}]"));

@@ -131,6 +131,16 @@ class SubscriptionNotificationTest {
     }
 
     @Test
+    void drainingSendsWhatWaitsInBatches() throws Exception {
+        subscribe("{\"rn\":\"s\",\"nu\":[\"" + receiver.url()
+                + "\"],\"enc\":{\"net\":[3]},\"bn\":{\"num\":10,\"dur\":\"PT1H\"}}");
+        receiver.next();
+        createInstances(2);
+        engine.drainNotifications(5000);
+        assertEquals(List.of("0", "1"), contents(receiver.next().body()), "a slice that terminates loses nothing");
+    }
+
+    @Test
     void batchNotifySendsWhatWaitsWhenDurHasPassed() throws Exception {
         subscribe("{\"rn\":\"s\",\"nu\":[\"" + receiver.url()
                 + "\"],\"enc\":{\"net\":[3]},\"bn\":{\"num\":10,\"dur\":\"PT0.4S\"}}");
@@ -231,9 +241,21 @@ class SubscriptionNotificationTest {
     }
 
     @Test
-    void aeResourceIdAsNotificationTargetUsesItsPointOfAccess() throws Exception {
+    void aeResourceIdAsNotificationTargetNeedsNotifyPrivilegeAndUsesItsPointOfAccess() throws Exception {
         engine.handle(Request.create(CSE, "Clistener", 2, body("m2m:ae",
                 "{\"rn\":\"listener\",\"api\":\"Na.b.c\",\"rr\":true,\"srv\":[\"3\"],\"poa\":[\"" + receiver.url() + "\"]}")));
+        // Cdev may not have the CSE notify somebody else's AE
+        assertRsc(ResponseStatusCode.SUBSCRIPTION_CREATOR_HAS_NO_PRIVILEGE,
+                subscribe("{\"nu\":[\"Clistener\"],\"enc\":{\"net\":[3]}}"));
+        assertNull(receiver.received.poll(200, TimeUnit.MILLISECONDS), "refused before any verification request");
+        // the listener lets Cdev notify it
+        Response acp = engine.handle(Request.create(CSE + "/listener", "Clistener", 1, body("m2m:acp",
+                "{\"rn\":\"notifiers\",\"pv\":{\"acr\":[{\"acor\":[\"Cdev\"],\"acop\":16},"
+                        + "{\"acor\":[\"Clistener\"],\"acop\":63}]},"
+                        + "\"pvs\":{\"acr\":[{\"acor\":[\"Clistener\"],\"acop\":63}]}}")));
+        assertRsc(ResponseStatusCode.CREATED, acp);
+        assertRsc(ResponseStatusCode.UPDATED, engine.handle(Request.update(CSE + "/listener", "Clistener",
+                body("m2m:ae", "{\"acpi\":[\"" + acp.content().get("m2m:acp").get("ri").asText() + "\"]}"))));
         Response r = subscribe("{\"nu\":[\"Clistener\"],\"enc\":{\"net\":[3]}}");
         assertRsc(ResponseStatusCode.CREATED, r);
         assertTrue(receiver.next().body().get("m2m:sgn").get("vrq").asBoolean());

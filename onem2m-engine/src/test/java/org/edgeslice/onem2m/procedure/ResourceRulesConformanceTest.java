@@ -171,6 +171,8 @@ class ResourceRulesConformanceTest {
         bad.add(new String[] {"{\"bn\":{\"dur\":\"5 seconds\"}}", "4000"});
         bad.add(new String[] {"{\"bn\":{\"dur\":\"PT0S\"}}", "4000"});
         bad.add(new String[] {"{\"bn\":{\"dur\":5}}", "4000"});
+        bad.add(new String[] {"{\"bn\":{\"dur\":\"P2D\"}}", "4000"});
+        bad.add(new String[] {"{\"rl\":{\"mnn\":1,\"tww\":\"P3650D\"}}", "4000"});
         bad.add(new String[] {"{\"rl\":{\"mnn\":2}}", "4000"});
         bad.add(new String[] {"{\"rl\":{\"mnn\":0,\"tww\":\"PT1S\"}}", "4000"});
         bad.add(new String[] {"{\"rl\":{\"mnn\":2,\"tww\":\"PT1S\",\"x\":1}}", "4000"});
