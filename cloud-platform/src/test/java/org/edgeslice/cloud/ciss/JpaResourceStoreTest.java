@@ -105,6 +105,41 @@ class JpaResourceStoreTest {
         }
     }
 
+    /** The engine's group member index is rebuilt from the database when the CISS starts again. */
+    @Test
+    void groupMembersSurviveARestartAndLeaveWhenDeleted() {
+        String url = h2("groups");
+        String a;
+        try (LocalDurableLog log = new LocalDurableLog(url, "sa", "sa")) {
+            JpaResourceStore store = new JpaResourceStore(log, JpaResourceStore.Commit.GROUP, THREADS);
+            CseEngine engine = new CseEngine(config(), store, NO_NOTIFICATIONS);
+            create(engine, "in-cse", "CFleet", 2,
+                    body("m2m:ae", "{\"rn\":\"Fleet\",\"api\":\"Nfleet.app\",\"rr\":false,\"srv\":[\"3\"]}"));
+            a = create(engine, "in-cse/Fleet", "CFleet", 3, body("m2m:cnt", "{\"rn\":\"a\"}")).content()
+                    .path("m2m:cnt").path("ri").asText();
+            create(engine, "in-cse/Fleet", "CFleet", 3, body("m2m:cnt", "{\"rn\":\"b\"}"));
+            Response g = create(engine, "in-cse/Fleet", "CFleet", 9, body("m2m:grp",
+                    "{\"rn\":\"all\",\"mt\":3,\"mnm\":5,\"mid\":[\"" + a + "\",\"in-cse/Fleet/b\"]}"));
+            assertEquals(ResponseStatusCode.CREATED, g.rsc(), String.valueOf(g.content()));
+            store.awaitDurable();
+            engine.close();
+            store.close();
+        }
+        try (LocalDurableLog log = new LocalDurableLog(url, "sa", "sa")) {
+            JpaResourceStore store = new JpaResourceStore(log, JpaResourceStore.Commit.GROUP, THREADS);
+            CseEngine engine = new CseEngine(config(), store, NO_NOTIFICATIONS);
+            Response fanOut = create(engine, "in-cse/Fleet/all/fopt", "CFleet", 4, body("m2m:cin", "{\"con\":\"x\"}"));
+            assertEquals(ResponseStatusCode.OK, fanOut.rsc());
+            assertEquals(2, fanOut.content().path("m2m:agr").path("m2m:rsp").size(), String.valueOf(fanOut.content()));
+            assertEquals(ResponseStatusCode.DELETED, engine.handle(Request.delete(a, "CFleet")).rsc());
+            JsonNode grp = engine.handle(Request.retrieve("in-cse/Fleet/all", "CFleet")).content().path("m2m:grp");
+            assertEquals(1, grp.path("cnm").asInt(), "the deleted container left the group: " + grp);
+            store.awaitDurable();
+            engine.close();
+            store.close();
+        }
+    }
+
     @Test
     void aGroupIsNettedToTheFinalStateOfEachResource() {
         try (LocalDurableLog log = new LocalDurableLog(h2("net"), "sa", "sa")) {
