@@ -59,6 +59,13 @@ class JpaResourceStoreTest {
         return o;
     }
 
+    /** Waits until every acknowledged write is committed, then closes the engine and its store. */
+    private static void closeDurably(CseEngine engine, JpaResourceStore store) {
+        store.awaitDurable();
+        engine.close();
+        store.close();
+    }
+
     private static Response create(CseEngine e, String to, String from, int ty, ObjectNode body) {
         return e.handle(Request.create(to, from, ty, body));
     }
@@ -77,9 +84,7 @@ class JpaResourceStoreTest {
                 assertEquals(ResponseStatusCode.CREATED, create(engine, "in-cse/Cars/CarA", "CCars", 4,
                         body("m2m:cin", "{\"rn\":\"v" + i + "\",\"con\":\"" + i + "\"}")).rsc());
             }
-            store.awaitDurable();
-            engine.close();
-            store.close();
+            closeDurably(engine, store);
         }
         try (LocalDurableLog log = new LocalDurableLog(url, "sa", "sa")) {
             JpaResourceStore store = new JpaResourceStore(log, JpaResourceStore.Commit.GROUP, THREADS);
@@ -121,9 +126,7 @@ class JpaResourceStoreTest {
             Response g = create(engine, "in-cse/Fleet", "CFleet", 9, body("m2m:grp",
                     "{\"rn\":\"all\",\"mt\":3,\"mnm\":5,\"mid\":[\"" + a + "\",\"in-cse/Fleet/b\"]}"));
             assertEquals(ResponseStatusCode.CREATED, g.rsc(), String.valueOf(g.content()));
-            store.awaitDurable();
-            engine.close();
-            store.close();
+            closeDurably(engine, store);
         }
         try (LocalDurableLog log = new LocalDurableLog(url, "sa", "sa")) {
             JpaResourceStore store = new JpaResourceStore(log, JpaResourceStore.Commit.GROUP, THREADS);
@@ -134,9 +137,7 @@ class JpaResourceStoreTest {
             assertEquals(ResponseStatusCode.DELETED, engine.handle(Request.delete(a, "CFleet")).rsc());
             JsonNode grp = engine.handle(Request.retrieve("in-cse/Fleet/all", "CFleet")).content().path("m2m:grp");
             assertEquals(1, grp.path("cnm").asInt(), "the deleted container left the group: " + grp);
-            store.awaitDurable();
-            engine.close();
-            store.close();
+            closeDurably(engine, store);
         }
     }
 

@@ -13,9 +13,4 @@ public record Originator(String id, String address) {
     public static Originator of(org.edgeslice.onem2m.request.Request request) {
         return new Originator(request.from(), request.originatorAddress());
     }
-
-    /** An originator whose address is not known (requests the CSE makes or receives in-process). */
-    public static Originator of(String id) {
-        return new Originator(id, null);
-    }
 }

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.edgeslice.onem2m.acp.Originator;
 import org.edgeslice.onem2m.common.Json;
 import org.edgeslice.onem2m.common.Onem2mException;
@@ -46,9 +44,8 @@ final class UpdateProcedure {
         return out;
     }
 
-    /** The attributes as an UPDATE would leave them ({@code null} removes one). */
-    private static ObjectNode merged(Resource current, ObjectNode body) {
-        ObjectNode attrs = current.attrs().deepCopy();
+    /** Applies an UPDATE's attributes ({@code null} removes one, TS-0004 §7.3.3.2.3); returns {@code attrs}. */
+    private static ObjectNode apply(ObjectNode body, ObjectNode attrs) {
         body.fields().forEachRemaining(e -> {
             if (e.getValue().isNull()) {
                 attrs.remove(e.getKey());
@@ -87,7 +84,7 @@ final class UpdateProcedure {
         if (current.type() == ResourceType.SUBSCRIPTION) {
             // the result is checked again under the lock; checked here first so that an invalid UPDATE sends no
             // verification request
-            SubscriptionRules.check(merged(current, body));
+            SubscriptionRules.check(apply(body, current.attrs().deepCopy()));
         }
         if (current.type() == ResourceType.SUBSCRIPTION && body.has("nu")) {
             List<String> added = new ArrayList<>(CreateProcedure.textList(body.get("nu")));
@@ -103,15 +100,8 @@ final class UpdateProcedure {
             current = ctx.store().get(current.ri()).orElseThrow(() -> Onem2mException.notFound("resource deleted"));
             updated = current.copy();
             ObjectNode attrs = updated.attrs();
-            for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (e.getValue().isNull()) {
-                    attrs.remove(e.getKey());
-                } else {
-                    attrs.set(e.getKey(), e.getValue());
-                }
-                modified.set(e.getKey(), e.getValue());
-            }
+            apply(body, attrs);
+            modified.setAll(body);
             if (updated.type() == ResourceType.SUBSCRIPTION) {
                 SubscriptionRules.check(attrs); // the result must be valid, e.g. nct=2 set where net holds 3
             }
